@@ -1,0 +1,74 @@
+# The two commands: `make` sets up and builds everything; `make test` runs
+# every test. Both install what they need. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+STAMP_BUILD := $(VENV)/.installed-build
+STAMP_TEST := $(VENV)/.installed-test
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: all build check serve test lint typecheck clean lock system-test-deps
+
+all: build
+
+$(PYTHON):
+	python3 -m venv $(VENV)
+
+# Pinned, hash-checked packages, then this project itself (editable) so that
+# MkDocs finds the `pack` plugin.
+$(STAMP_BUILD): requirements/build.txt pyproject.toml | $(PYTHON)
+	$(PYTHON) -m pip install --quiet --require-hashes --no-deps -r requirements/build.txt
+	$(PYTHON) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(STAMP_TEST): requirements/test.txt $(STAMP_BUILD)
+	$(PYTHON) -m pip install --quiet --require-hashes --no-deps -r requirements/test.txt
+	touch $@
+
+## make: build the site and the PDFs into site/
+build: $(STAMP_BUILD)
+	$(PYTHON) -m scripts.build
+
+## make check: validate the content only (seconds)
+check: $(STAMP_BUILD)
+	$(PYTHON) -m scripts.check
+
+## make serve: live preview at http://127.0.0.1:8000/
+serve: $(STAMP_BUILD)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## make test: install test tools (Python and Debian) and run every test
+test: $(STAMP_TEST) system-test-deps
+	$(VENV)/bin/ruff check macros scripts tests
+	$(VENV)/bin/ruff format --check macros scripts tests
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest
+
+lint: $(STAMP_TEST)
+	$(VENV)/bin/ruff check macros scripts tests
+	$(VENV)/bin/ruff format --check macros scripts tests
+
+typecheck: $(STAMP_TEST)
+	$(VENV)/bin/mypy
+
+# Debian packages the tests use (PDF inspection). Installed only when missing.
+DEBIAN_TEST_PACKAGES := poppler-utils
+system-test-deps:
+	@missing=""; for p in $(DEBIAN_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+## make lock: re-pin every dependency (after editing requirements/*.in)
+lock: $(PYTHON)
+	$(PYTHON) -m pip install --quiet pip-tools==7.6.2
+	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o build.txt build.in
+	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o test.txt test.in
+
+clean:
+	rm -rf site .cache

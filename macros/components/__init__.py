@@ -1,0 +1,134 @@
+"""Components: pure functions from validated pack data to HTML.
+
+Each component has a folder here holding its template, a ``component.yml``
+that lists its parameters and named examples, and a README. The examples
+are documentation and test fixtures at once: ``tests/test_components.py``
+renders every example and compares it with the reviewed HTML in
+``tests/golden/``.
+
+Components know nothing of MkDocs. They take a :class:`RenderContext`,
+which carries the pack, the strings, the Markdown renderer and the URL of
+the page being rendered, so they can be called from a test, from the site
+build or from any other engine.
+
+Every value from data is escaped by Jinja's autoescape; Markdown fields go
+through :meth:`RenderContext.md` (block) or :meth:`RenderContext.md_inline`
+and come back as safe HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..loading import Pack
+from ..markdown_fields import FieldMarkdown, relative_url
+from ..strings import Strings
+
+COMPONENTS_DIR = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Routes:
+    """Where each kind of item lives on the site, relative to the site root."""
+
+    cards: str = "tools"
+    banks: str = "questions"
+    sessions: str = "programme"
+    downloads: str = "downloads"
+
+    def card(self, card_id: str) -> str:
+        return f"{self.cards}/{card_id}.html"
+
+    def bank(self, bank_id: str) -> str:
+        return f"{self.banks}/{bank_id}.html"
+
+    def session(self, session_id: str) -> str:
+        return f"{self.sessions}/{session_id}.html"
+
+    def handout(self, card_id: str) -> str:
+        return f"{self.downloads}/handouts/{card_id}.pdf"
+
+    @staticmethod
+    def source_of(url: str) -> str:
+        """The Markdown source path of a page URL (``a/b.html`` -> ``a/b.md``)."""
+        return url.removesuffix(".html") + ".md"
+
+
+@dataclass
+class RenderContext:
+    """Everything a component needs, and the page it renders for."""
+
+    pack: Pack
+    strings: Strings
+    markdown: FieldMarkdown
+    routes: Routes = field(default_factory=Routes)
+    #: The URL of the page being rendered, relative to the site root.
+    page_url: str = "index.html"
+    #: Extra options for the page, such as whether handouts are built.
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def url(self, site_url: str) -> str:
+        """``site_url`` (root-relative) as a link from the current page."""
+        return relative_url(site_url, self.page_url)
+
+    def md(self, text: str | None) -> Markup:
+        return self.markdown.block(text) if text else Markup("")
+
+    def md_inline(self, text: str | None) -> Markup:
+        return self.markdown.inline(text) if text else Markup("")
+
+    def minutes_range(self, low: int, high: int) -> str:
+        if low == high:
+            return self.strings("common.minutes", minutes=low)
+        return self.strings("common.minutes_range", min=low, max=high)
+
+    def people_range(self, low: int, high: int) -> str:
+        if low == high:
+            return self.strings("common.people", count=low)
+        return self.strings("common.people_range", min=low, max=high)
+
+    def clock(self, minutes: int) -> str:
+        """Minutes from the start, written as H:MM (0:00, 1:05)."""
+        return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(COMPONENTS_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    return env
+
+
+TEMPLATES = _environment()
+
+
+def render(component: str, ctx: RenderContext, **params: Any) -> Markup:
+    """Render ``component``'s template with ``params`` for the page in ``ctx``.
+
+    The result has no blank lines, so that Markdown keeps it as one raw
+    HTML block wherever a macro puts it.
+    """
+    template = TEMPLATES.get_template(f"{component}/template.html")
+    html = template.render(ctx=ctx, t=ctx.strings, **params)
+    return Markup(_drop_blank_lines(html))  # noqa: S704 - autoescaped template output
+
+
+def _drop_blank_lines(html: str) -> str:
+    """Remove blank lines, except inside <pre>, where they are content."""
+    kept: list[str] = []
+    in_pre = 0
+    for line in html.splitlines():
+        if line.strip() or in_pre:
+            kept.append(line)
+        in_pre += line.count("<pre") - line.count("</pre>")
+    return "\n".join(kept)

@@ -1,0 +1,27 @@
+"""A question bank, whole or one category of it."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ...loading import UnknownIdError
+from .. import RenderContext, render
+
+
+def question_bank(
+    ctx: RenderContext,
+    bank_id: str,
+    category: str | None = None,
+    level: int = 2,
+    introduction: bool = False,
+) -> Markup:
+    """Render the questions of ``bank_id``, grouped by category, with each
+    category's heading at ``level``; ``category`` limits it to one, and
+    ``introduction`` adds the bank's introduction before the questions."""
+    bank = ctx.pack.bank(bank_id)
+    categories = list(bank.categories)
+    if category is not None:
+        categories = [c for c in categories if c.id == category]
+        if not categories:
+            raise UnknownIdError(f"category in the bank '{bank.id}'", category, [c.id for c in bank.categories])
+    return render("question_bank", ctx, bank=bank, categories=categories, level=level, introduction=introduction)

@@ -1,0 +1,36 @@
+"""The index of tool cards: a plain table, filterable with JavaScript.
+
+Without JavaScript the table lists every card (or those chosen by the macro's
+arguments). ``overrides/assets/javascripts/tool-index.js`` reveals the filter
+form and hides rows that do not match; each row carries its facts in
+``data-`` attributes so the script needs no other data.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ...schema import SessionKind, Stage
+from .. import RenderContext, render
+
+#: Choices for 'time you have', in minutes.
+TIME_CHOICES = (10, 15, 20, 30, 45, 60, 90)
+
+
+def tool_index(
+    ctx: RenderContext,
+    stage: str | None = None,
+    session: str | None = None,
+    id: str = "tool-index",  # noqa: A002 - the HTML attribute's name
+) -> Markup:
+    """Render the index of cards, optionally only those for one ``stage`` or
+    one kind of ``session`` (values as in the card files)."""
+    cards = list(ctx.pack.cards.values())
+    if stage is not None:
+        wanted_stage = Stage(stage)
+        cards = [card for card in cards if wanted_stage in card.stages]
+    if session is not None:
+        wanted_kind = SessionKind(session)
+        cards = [card for card in cards if wanted_kind in card.sessions]
+    stages = [s for s in Stage if any(s in card.stages for card in cards)]
+    return render("tool_index", ctx, cards=cards, stages=stages, times=TIME_CHOICES, id=id)

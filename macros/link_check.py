@@ -1,0 +1,101 @@
+"""Check every link and image in the built site's HTML.
+
+MkDocs checks the links written in Markdown. Links written as HTML, by a
+component or by an author, pass it by; this check reads the finished HTML,
+so it sees every ``href`` and ``src`` whatever produced it, and checks that
+the page exists and that the ``#anchor`` is an id on that page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .problems import Problem
+
+_LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
+
+
+@dataclass
+class _PageLinks:
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, int]] = field(default_factory=list)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = _PageLinks()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name in ("id", "name") if tag == "a" else ("id",):
+            if values.get(name):
+                self.page.ids.add(str(values[name]))
+        attribute = _LINK_ATTRIBUTES.get(tag)
+        if attribute and values.get(attribute):
+            self.page.links.append((str(values[attribute]), self.getpos()[0]))
+
+
+def _collect(path: Path) -> _PageLinks:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    collector.close()
+    return collector.page
+
+
+def check_site_links(
+    site_dir: Path,
+    source_of: dict[str, str] | None = None,
+    skip_suffixes: Iterable[str] = (),
+    skip_pages: Iterable[str] = ("404.html",),
+) -> list[Problem]:
+    """Problems with links in every HTML page under ``site_dir``.
+
+    ``source_of`` maps a page URL (``tools/check-in.html``) to the file an
+    editor should fix; pages not in it are named by their URL.
+    ``skip_suffixes`` lists targets not built yet (``.pdf`` before the PDF step).
+    """
+    source_of = source_of or {}
+    skipped = tuple(skip_suffixes)
+    pages = {
+        path.relative_to(site_dir).as_posix(): path
+        for path in sorted(site_dir.rglob("*.html"))
+        if path.relative_to(site_dir).as_posix() not in set(skip_pages)
+    }
+    collected = {url: _collect(path) for url, path in pages.items()}
+    problems: list[Problem] = []
+    for url, page in collected.items():
+        shown = source_of.get(url, f"site/{url}")
+        for target, line in page.links:
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or target.startswith(("data:", "mailto:", "tel:")):
+                continue
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                problems.append(
+                    Problem(shown, None, None, f"the link '{target}' starts with '/', which breaks on a site in a sub-folder; use a relative link")
+                )
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
+            if resolved.startswith(".."):
+                problems.append(Problem(shown, None, None, f"the link '{target}' points outside the site"))
+                continue
+            if skipped and resolved.endswith(skipped):
+                continue
+            if path and not (site_dir / resolved).exists():
+                where = f" (line {line} of the built page)" if url not in source_of else ""
+                problems.append(Problem(shown, None, None, f"the link '{target}' points to '{resolved}', which does not exist{where}"))
+                continue
+            fragment = unquote(parts.fragment)
+            if fragment and resolved.endswith(".html"):
+                target_page = collected.get(resolved)
+                if target_page is not None and fragment not in target_page.ids:
+                    problems.append(
+                        Problem(shown, None, None, f"the link '{target}' points to the anchor '#{fragment}', which is not on '{resolved}'")
+                    )
+    return problems

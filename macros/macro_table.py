@@ -1,0 +1,84 @@
+"""The table of macros that pages may call, and how they reach the components."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+
+from .components import RenderContext
+from .components.programme_overview import programme_overview
+from .components.question_bank import question_bank
+from .components.session_plan import session_plan
+from .components.tool_card import tool_card
+from .components.tool_index import tool_index
+
+
+def card_link(ctx: RenderContext, card_id: str) -> Markup:
+    """A link to a card's page, with the card's title as its text."""
+    card = ctx.pack.card(card_id)
+    return Markup('<a href="{}">{}</a>').format(ctx.url(ctx.routes.card(card.id)), card.title)
+
+
+def bank_link(ctx: RenderContext, bank_id: str) -> Markup:
+    """A link to a question bank's page."""
+    bank = ctx.pack.bank(bank_id)
+    return Markup('<a href="{}">{}</a>').format(ctx.url(ctx.routes.bank(bank.id)), bank.title)
+
+
+def session_link(ctx: RenderContext, session_id: str) -> Markup:
+    """A link to a session plan's page."""
+    session = ctx.pack.session(session_id)
+    return Markup('<a href="{}">{}</a>').format(ctx.url(ctx.routes.session(session.id)), session.title)
+
+
+def card_count(ctx: RenderContext) -> int:
+    """How many tool cards the pack has."""
+    return len(ctx.pack.cards)
+
+
+def question_count(ctx: RenderContext) -> int:
+    """How many questions the pack's banks hold."""
+    return len(ctx.pack.questions)
+
+
+#: Every macro a page may call; each takes a RenderContext first.
+MACROS: dict[str, Callable[..., Any]] = {
+    "tool_card": tool_card,
+    "tool_index": tool_index,
+    "question_bank": question_bank,
+    "session_plan": session_plan,
+    "programme_overview": programme_overview,
+    "card_link": card_link,
+    "bank_link": bank_link,
+    "session_link": session_link,
+    "card_count": card_count,
+    "question_count": question_count,
+}
+
+
+def register(env: Any) -> None:
+    plugin = env.conf.plugins.get("pack")
+    if plugin is None:
+        raise PluginError("The macros need the 'pack' plugin: list '- pack' before '- macros' under plugins")
+    for name, function in MACROS.items():
+        env.macro(_bound(function, lambda: plugin.context_for(env.page)), name)
+
+
+def _bound(function: Callable[..., Any], context: Callable[[], RenderContext]) -> Callable[..., Any]:
+    """``function`` with its RenderContext argument filled in for the current page."""
+
+    @functools.wraps(function)
+    def macro(*args: Any, **kwargs: Any) -> Any:
+        return function(context(), *args, **kwargs)
+
+    signature = inspect.signature(function)
+    macro.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
+    return macro
+
+
+__all__ = ["MACROS", "escape", "register"]

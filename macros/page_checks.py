@@ -1,0 +1,160 @@
+"""Check every page before anything is rendered.
+
+Macros fail one at a time while pages render. To report every problem in
+one run, each page's source is read first and checked for:
+
+- a front matter block that YAML can read, with a ``reviewed`` date;
+- template syntax that Jinja can parse;
+- names that are not a known macro or variable (a typo such as ``tool_crad``);
+- macro calls whose id argument names no card, bank or session.
+
+Links in Markdown are checked by MkDocs itself (``validation`` in the config)
+and, after the build, in the HTML by :mod:`macros.link_check`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import jinja2
+from jinja2 import nodes
+
+from .loading import Pack, UnknownIdError
+from .problems import Problem, suggest
+from .yamlfile import YamlFileError, parse_yaml
+
+_FRONT_MATTER = re.compile(r"\A(---\s*\n)(.*?\n)(?:---|\.\.\.)\s*\n", re.DOTALL)
+
+#: Macros whose first argument is an id, and the kind of item it names.
+ID_ARGUMENTS = {
+    "tool_card": "card",
+    "card_link": "card",
+    "question_bank": "bank",
+    "bank_link": "bank",
+    "session_plan": "session",
+    "session_link": "session",
+}
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A page's Markdown split from its front matter."""
+
+    body: str
+    meta: dict[str, object]
+    #: Lines taken by the front matter, to turn body lines into file lines.
+    offset: int
+
+
+def split_front_matter(text: str, shown: str) -> tuple[PageSource, list[Problem]]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return PageSource(text, {}, 0), []
+    offset = match.group(0).count("\n")
+    try:
+        loaded = parse_yaml(match.group(2), first_line=2)
+    except YamlFileError as error:
+        return PageSource(text[match.end() :], {}, offset), [
+            Problem(shown, error.line, "front matter", error.message.replace("the file is empty", "the front matter is empty"))
+        ]
+    if not isinstance(loaded.data, dict):
+        return PageSource(text[match.end() :], {}, offset), [
+            Problem(shown, 2, "front matter", "expected 'field: value' lines between the --- lines")
+        ]
+    return PageSource(text[match.end() :], loaded.data, offset), []
+
+
+def check_review_dates(meta: Mapping[str, object], shown: str) -> list[Problem]:
+    reviewed = meta.get("reviewed")
+    if reviewed is None:
+        return [Problem(shown, 1, "reviewed", "every page needs a 'reviewed: YYYY-MM-DD' line in its front matter")]
+    if not isinstance(reviewed, dt.date):
+        return [Problem(shown, 1, "reviewed", f"expected a date written as YYYY-MM-DD, got {reviewed!r}")]
+    return []
+
+
+def check_page(
+    shown: str,
+    text: str,
+    env: jinja2.Environment,
+    known_names: Iterable[str],
+    pack: Pack,
+    generated: bool = False,
+) -> list[Problem]:
+    """Every problem in one page's source."""
+    source, problems = split_front_matter(text, shown)
+    if not generated:
+        problems += check_review_dates(source.meta, shown)
+    try:
+        tree = env.parse(source.body)
+    except jinja2.TemplateSyntaxError as error:
+        line = (error.lineno or 1) + source.offset
+        problems.append(Problem(shown, line, None, f"template error: {error.message}; check the {{{{ }}}} and {{% %}} around it"))
+        return problems
+    known = set(known_names) | set(source.meta)
+    assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in {"store", "param"}}
+    for node in tree.find_all(nodes.Name):
+        if node.ctx == "load" and node.name not in known and node.name not in assigned:
+            problems.append(
+                Problem(
+                    shown,
+                    node.lineno + source.offset,
+                    None,
+                    f"unknown macro or variable '{node.name}'{suggest(node.name, known)}",
+                )
+            )
+    for call in tree.find_all(nodes.Call):
+        if not isinstance(call.node, nodes.Name) or call.node.name not in ID_ARGUMENTS:
+            continue
+        if not call.args or not isinstance(call.args[0], nodes.Const):
+            continue
+        wanted = call.args[0].value
+        kind = ID_ARGUMENTS[call.node.name]
+        try:
+            {"card": pack.card, "bank": pack.bank, "session": pack.session}[kind](wanted)
+        except UnknownIdError as error:
+            problems.append(Problem(shown, call.lineno + source.offset, call.node.name, str(error)))
+    return problems
+
+
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def check_data_links(pack: Pack, known_pages: Iterable[str]) -> list[Problem]:
+    """Links in pack data are written relative to ``docs/``; each must name a page."""
+    from .loading import _field_name  # the same field names as validation uses
+
+    known = set(known_pages)
+    problems: list[Problem] = []
+
+    def walk(value: object, loc: tuple[str | int, ...], source: str) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*loc, key), source)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*loc, index), source)
+        elif isinstance(value, str):
+            for match in _MARKDOWN_LINK.finditer(value):
+                target = match.group(1)
+                if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):
+                    continue
+                page = target.split("#", 1)[0]
+                if page.endswith(".md") and page not in known:
+                    lines = pack.lines.get(source)
+                    problems.append(
+                        Problem(
+                            source,
+                            lines.line_of(loc) if lines else None,
+                            _field_name(loc),
+                            f"the link '{target}' names no page{suggest(page, known)}; "
+                            "links in pack files are written from the docs folder, such as 'guides/evaluation.md'",
+                        )
+                    )
+
+    for source, item in pack.items():
+        walk(item.model_dump(mode="python", exclude_none=True), (), source)
+    return problems

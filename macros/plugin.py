@@ -1,0 +1,351 @@
+"""The MkDocs side of the pack: a plugin that joins the data to the site.
+
+It is the only module that knows MkDocs' plugin API. At the start of a
+build it loads and validates the pack, the strings and the identity, and
+stops with every problem listed. It then adds a page for every card, bank
+and session, checks every page before rendering, and after the build checks
+every link and writes ``api/pack.json``.
+
+Enable it in the config before ``macros``::
+
+    plugins:
+      - pack:
+          data_dir: pack
+          locales_dir: locales
+      - macros
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import html
+import json
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .components import RenderContext, Routes
+from .identity import DARK_BACKGROUND, Identity, parse_identity, readable_on
+from .link_check import check_site_links
+from .loading import Pack, load_or_report
+from .markdown_fields import FieldMarkdown, relative_url
+from .open_data import dumps, pack_data
+from .page_checks import check_data_links, check_page
+from .problems import ContentError, Problem
+from .strings import Strings, load_strings
+
+log = logging.getLogger("mkdocs.plugins.pack")
+
+_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+class PackPluginConfig(base.Config):
+    #: Folder of cards, question banks and sessions (see macros/loading.py).
+    data_dir = c.Dir(exists=True, default="pack")
+    #: Folder of strings files, one a language.
+    locales_dir = c.Dir(exists=True, default="locales")
+    #: Whether cards link to their handout PDFs (set by the PDF build).
+    handouts = c.Type(bool, default=False)
+
+
+class PackPlugin(BasePlugin[PackPluginConfig]):
+    """Loads, checks and publishes the pack's data."""
+
+    def __init__(self) -> None:
+        self.pack: Pack | None = None
+        self.strings: Strings | None = None
+        self.identity: Identity | None = None
+        self.routes = Routes()
+        self.page_urls: dict[str, str] = {}
+        self.generated: dict[str, str] = {}
+        self._markdown: FieldMarkdown | None = None
+        self._project_dir = Path.cwd()
+        self._nav: Navigation | None = None
+
+    # -- start of the build ------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        config_name = Path(config.config_file_path or "mkdocs.yml").name
+        problems: list[Problem] = []
+        language = str(config.theme.get("language") or "en")
+        try:
+            self.strings = load_strings(Path(self.config.locales_dir), language)
+        except ContentError as error:
+            problems += error.problems
+        self.identity, identity_problems = parse_identity(config.extra, config_name)
+        problems += identity_problems
+        self.pack, pack_problems = load_or_report(Path(self.config.data_dir), self._project_dir)
+        problems += pack_problems
+        if problems:
+            raise PluginError(ContentError(problems).report())
+        assert self.pack is not None and self.identity is not None and self.strings is not None
+        if self.strings.untranslated:
+            log.info(
+                "%d strings have no translation in locales/%s.yml and are shown in English: %s",
+                len(self.strings.untranslated),
+                language,
+                ", ".join(self.strings.untranslated),
+            )
+        self.generated = self._generated_pages(self.pack)
+        self._apply_identity(config, self.identity, self.strings)
+        config.nav = self._expand_nav(config.nav, config) if config.nav else config.nav
+        self._markdown = FieldMarkdown(config.markdown_extensions, config.mdx_configs)
+        for folder in (self.config.data_dir, self.config.locales_dir):
+            if folder not in config.watch:
+                config.watch.append(folder)
+        return config
+
+    def _apply_identity(self, config: MkDocsConfig, identity: Identity, strings: Strings) -> None:
+        """Send the identity and the strings to the places the theme reads them from."""
+        for scheme in config.theme.get("palette") or []:
+            toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+            if toggle:
+                toggle["name"] = strings("theme.to_light" if scheme.get("scheme") == "slate" else "theme.to_dark")
+        if "toc" in config.mdx_configs and config.mdx_configs["toc"].get("permalink"):
+            config.mdx_configs["toc"]["permalink_title"] = strings("theme.permalink")
+        config.theme["logo"] = identity.logo
+        config.theme["favicon"] = identity.favicon
+        config.copyright = strings(
+            "footer.copyright",
+            organisation=html.escape(identity.organisation),
+            year=identity.edition.year,
+            licence=html.escape(identity.licence),
+        )
+
+    def _generated_pages(self, pack: Pack) -> dict[str, str]:
+        """Markdown for a page per card, bank and session, keyed by source path."""
+        pages: dict[str, str] = {}
+
+        def front(title: str, description: str, reviewed: object, next_review: object) -> str:
+            return (
+                "---\n"
+                f"title: {json.dumps(title)}\n"
+                f"description: {json.dumps(description)}\n"
+                f"reviewed: {reviewed}\n"
+                f"next_review: {next_review}\n"
+                "---\n\n"
+            )
+
+        for card in pack.cards.values():
+            pages[Routes.source_of(self.routes.card(card.id))] = front(
+                card.title, card.summary, card.last_reviewed, card.next_review
+            ) + f'{{{{ tool_card("{card.id}", level=1) }}}}\n'
+        for bank in pack.banks.values():
+            pages[Routes.source_of(self.routes.bank(bank.id))] = front(
+                bank.title, bank.summary, bank.last_reviewed, bank.next_review
+            ) + f'# {bank.title}\n\n{{{{ question_bank("{bank.id}", introduction=True) }}}}\n'
+        for session in pack.sessions.values():
+            pages[Routes.source_of(self.routes.session(session.id))] = front(
+                session.title, session.summary, session.last_reviewed, session.next_review
+            ) + f'# {session.title}\n\n{session.summary}\n\n{{{{ session_plan("{session.id}") }}}}\n'
+        return pages
+
+    def _expand_nav(self, nav: list[Any], config: MkDocsConfig) -> list[Any]:
+        """Replace nav entries such as ``tools/*.md`` with the matching pages.
+
+        Generated pages come in pack order (cards and banks by title,
+        sessions in programme order); files in docs/ come by path. Pages
+        the nav names elsewhere are left out of the expansion.
+        """
+        docs_dir = Path(config.docs_dir)
+        real = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+        candidates = list(self.generated) + [path for path in real if path not in self.generated]
+        named: set[str] = set()
+
+        def collect(items: Any) -> None:
+            if isinstance(items, str):
+                if "*" not in items:
+                    named.add(items)
+            elif isinstance(items, list):
+                for item in items:
+                    collect(item)
+            elif isinstance(items, dict):
+                for value in items.values():
+                    collect(value)
+
+        collect(nav)
+
+        def expand(items: Any) -> Any:
+            if isinstance(items, list):
+                result: list[Any] = []
+                for item in items:
+                    if isinstance(item, str) and "*" in item:
+                        matches = [p for p in candidates if fnmatch.fnmatch(p, item) and p not in named]
+                        if not matches:
+                            log.warning("The nav entry '%s' matches no page; remove it or add pages", item)
+                        result.extend(matches)
+                    else:
+                        result.append(expand(item))
+                return result
+            if isinstance(items, dict):
+                return {key: expand(value) for key, value in items.items()}
+            return items
+
+        expanded: list[Any] = expand(nav)
+        return expanded
+
+    # -- files and pages ---------------------------------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.pack is not None
+        for src_uri, content in self.generated.items():
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                # A fork may replace a generated page with a file of its own.
+                continue
+            file = File.generated(config, src_uri, content=content)
+            folder = src_uri.split("/", 1)[0]
+            item_id = Path(src_uri).stem
+            kind = {self.routes.cards: "cards", self.routes.banks: "questions", self.routes.sessions: "sessions"}[folder]
+            source = self.pack.sources.get((kind, item_id))
+            if source:
+                file.edit_uri = f"../{source}"
+            files.append(file)
+        self.page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        self._check_pages(files, config)
+        return files
+
+    def _check_pages(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.pack is not None
+        macros = config.plugins.get("macros")
+        if macros is None:
+            raise PluginError("The 'pack' plugin needs the 'macros' plugin after it in mkdocs.yml")
+        env = macros.env  # type: ignore[attr-defined]
+        known = set(macros.variables) | set(env.globals) | {"page"}  # type: ignore[attr-defined]
+        problems: list[Problem] = check_data_links(self.pack, self.page_urls)
+        docs_name = Path(config.docs_dir).name
+        for file in files.documentation_pages():
+            generated = file.src_uri in self.generated and file.generated_by is not None
+            shown = f"{docs_name}/{file.src_uri}" if not generated else file.src_uri
+            try:
+                text = file.content_string
+            except UnicodeDecodeError:
+                problems.append(Problem(shown, None, None, "the file is not UTF-8 text; save it again as UTF-8"))
+                continue
+            problems += check_page(shown, text, env, known, self.pack, generated=generated)
+        if problems:
+            raise PluginError(ContentError(problems).report())
+
+    def context_for(self, page: Page | None) -> RenderContext:
+        """A render context for the page being rendered."""
+        assert self.pack is not None and self.strings is not None and self._markdown is not None
+        page_url = page.file.url if page is not None else "index.html"
+        self._markdown.resolver = self._resolver(page_url)
+        return RenderContext(
+            pack=self.pack,
+            strings=self.strings,
+            markdown=self._markdown,
+            routes=self.routes,
+            page_url=page_url,
+            options={"handouts": self.config.handouts},
+        )
+
+    def _resolver(self, page_url: str) -> Callable[[str], str]:
+        def resolve(target: str) -> str:
+            path, hash_, fragment = target.partition("#")
+            if path.endswith(".md"):
+                url = self.page_urls.get(path)
+                if url is None:  # already reported by check_data_links
+                    return target
+                return relative_url(url + hash_ + fragment, page_url)
+            return relative_url(target, page_url)
+
+        return resolve
+
+    def on_page_content(self, html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Give the table of contents the headings that components write as HTML."""
+        headings = [
+            (int(level), anchor, html.unescape(_TAG.sub("", inner)).strip())
+            for level, anchor, inner in _HEADING.findall(html_text)
+        ]
+        headings = [heading for heading in headings if heading[0] > 1]
+        markdown_anchors = {anchor.id for anchor in _walk_toc(page.toc)}
+        if any(anchor not in markdown_anchors for _, anchor, _ in headings):
+            page.toc = get_toc(_nest(headings))  # type: ignore[arg-type]
+        return html_text
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """Give the theme templates the strings, dates and colours they show."""
+        assert self.identity is not None and self.strings is not None
+        colours = self.identity.colours
+        env.globals["pack_ui"] = {
+            "t": self.strings,
+            "date": self.strings.date,
+            "identity": self.identity,
+            "colours": {
+                "primary": colours.primary,
+                "accent": colours.accent,
+                "primary_on_dark": readable_on(colours.primary, DARK_BACKGROUND),
+                "accent_on_dark": readable_on(colours.accent, DARK_BACKGROUND),
+            },
+        }
+        return env
+
+    # -- end of the build --------------------------------------------------
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.pack is not None
+        site_dir = Path(config.site_dir)
+        docs_name = Path(config.docs_dir).name
+        source_of = {
+            url: (src if src in self.generated else f"{docs_name}/{src}") for src, url in self.page_urls.items()
+        }
+        problems = check_site_links(site_dir, source_of, skip_suffixes=(".pdf",) if self.config.handouts else ())
+        if problems:
+            raise PluginError(ContentError(problems).report().replace("content problem", "link problem"))
+        nav_pages = [(page.title or "", page.file.url) for page in self._nav.pages] if self._nav else []
+        data = pack_data(
+            self.pack,
+            self.routes,
+            nav_pages,
+            title=config.site_name,
+            language=self.strings.language if self.strings else "en",
+            identity=self.identity,
+            handouts=self.config.handouts,
+        )
+        api = site_dir / "api"
+        api.mkdir(parents=True, exist_ok=True)
+        (api / "pack.json").write_text(dumps(data), encoding="utf-8")
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
+
+def _nest(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
+    """Turn a flat list of (level, id, text) headings into nested TOC tokens."""
+    root: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for level, anchor, name in headings:
+        token = {"level": level, "id": anchor, "name": name, "html": html.escape(name), "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
+
+
+def _walk_toc(toc: Any) -> list[Any]:
+    found = []
+    for item in toc or []:
+        found.append(item)
+        found.extend(_walk_toc(item.children))
+    return found
+
+
+__all__ = ["Markup", "PackPlugin", "PackPluginConfig"]

@@ -1,0 +1,256 @@
+"""The pack's data model: tool cards, question banks and session plans.
+
+Every content file under ``pack/`` is read into one of these models. The
+models say what each field holds and which values are allowed; the loader
+(:mod:`macros.loading`) turns any failure into a message that names the
+file, the line and the field.
+
+Fields typed :data:`MarkdownText` hold Markdown and are rendered by the
+site's Markdown pipeline. Every other text field is plain text and is
+HTML-escaped wherever it is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    model_validator,
+)
+
+#: A stable identifier: lower-case letters, digits and single hyphens.
+#: Ids are never renumbered, so translations and links stay valid.
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN, max_length=60)]
+PlainText = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
+#: Markdown source; rendered through the same extensions as the pages.
+MarkdownText = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
+Minutes = Annotated[StrictInt, Field(gt=0, le=600)]
+People = Annotated[StrictInt, Field(ge=1, le=100)]
+
+
+class Stage(str, Enum):
+    """Where a tool or question fits in a meeting or in the cycle of meetings."""
+
+    PREPARING = "preparing"
+    OPENING = "opening"
+    PRESENTING = "presenting"
+    ACTING = "acting"
+    REFLECTING = "reflecting"
+    CLOSING = "closing"
+    ENDING = "ending"
+
+
+class SessionKind(str, Enum):
+    """The kinds of meeting in the programme."""
+
+    SPONSOR_BRIEFING = "sponsor-briefing"
+    INTRODUCTORY = "introductory"
+    SET_MEETING = "set-meeting"
+    FINAL = "final"
+    BETWEEN_MEETINGS = "between-meetings"
+
+
+class Experience(str, Enum):
+    """How much facilitation experience a tool asks for."""
+
+    NEW = "new"
+    SOME = "some"
+    EXPERIENCED = "experienced"
+
+
+class Role(str, Enum):
+    """Who leads an item on a session agenda."""
+
+    FACILITATOR = "facilitator"
+    MEMBERS = "members"
+    PRESENTER = "presenter"
+    SPONSOR = "sponsor"
+    EVERYONE = "everyone"
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, so typos are caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Range(Strict):
+    """An inclusive range, such as 20 to 40 minutes."""
+
+    min: StrictInt = Field(ge=1)
+    max: StrictInt = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> Range:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is above max ({self.max}); swap them")
+        return self
+
+
+class Step(Strict):
+    """One step of a tool, with its time and an optional note for the facilitator."""
+
+    text: MarkdownText
+    minutes: Minutes
+    note: MarkdownText | None = None
+
+
+class Related(Strict):
+    """Cards and question banks that go well with a card."""
+
+    cards: list[Id] = Field(default_factory=list)
+    banks: list[Id] = Field(default_factory=list)
+
+
+class ToolCard(Strict):
+    """A reusable facilitation tool, printed as a one-page handout."""
+
+    id: Id
+    title: PlainText
+    summary: PlainText = Field(max_length=200)
+    purpose: MarkdownText
+    stages: list[Stage] = Field(min_length=1)
+    sessions: list[SessionKind] = Field(min_length=1)
+    duration: Range
+    group_size: Range
+    experience: Experience
+    materials: list[PlainText] = Field(min_length=1)
+    preparation: MarkdownText
+    steps: list[Step] = Field(min_length=1)
+    tips: list[MarkdownText] = Field(min_length=1)
+    variations: list[MarkdownText] = Field(min_length=1)
+    online: MarkdownText
+    health_and_social_care: MarkdownText
+    related: Related = Field(default_factory=Related)
+    source: MarkdownText
+    licence: PlainText
+    last_reviewed: dt.date
+    next_review: dt.date
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ToolCard:
+        total = sum(step.minutes for step in self.steps)
+        if not self.duration.min <= total <= self.duration.max:
+            raise ValueError(
+                f"the steps add up to {total} minutes, outside the duration "
+                f"{self.duration.min}-{self.duration.max}; change a step's minutes or the duration"
+            )
+        if self.next_review <= self.last_reviewed:
+            raise ValueError("next_review must come after last_reviewed")
+        return self
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(step.minutes for step in self.steps)
+
+
+class Category(Strict):
+    """A group of questions in a bank, such as 'clarifying'."""
+
+    id: Id
+    title: PlainText
+    description: MarkdownText
+
+
+class Question(Strict):
+    """One question. In a 'rephrase' bank, ``text`` is the question to avoid
+    and ``alternative`` the open question to ask instead."""
+
+    id: Id
+    text: PlainText
+    category: Id
+    stage: Stage
+    purpose: PlainText
+    caution: PlainText | None = None
+    alternative: PlainText | None = None
+
+
+class BankKind(str, Enum):
+    OPEN = "open"
+    REPHRASE = "rephrase"
+
+
+class QuestionBank(Strict):
+    """A bank of questions, grouped into categories."""
+
+    id: Id
+    title: PlainText
+    summary: PlainText = Field(max_length=200)
+    kind: BankKind = BankKind.OPEN
+    introduction: MarkdownText
+    categories: list[Category] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
+    last_reviewed: dt.date
+    next_review: dt.date
+
+    @model_validator(mode="after")
+    def _consistent(self) -> QuestionBank:
+        if self.next_review <= self.last_reviewed:
+            raise ValueError("next_review must come after last_reviewed")
+        return self
+
+
+class AgendaItem(Strict):
+    """One timed item on a session plan."""
+
+    title: PlainText
+    minutes: Minutes
+    lead: Role
+    card: Id | None = None
+    notes: MarkdownText | None = None
+
+
+class Preparation(Strict):
+    facilitator: list[MarkdownText] = Field(min_length=1)
+    members: list[MarkdownText] = Field(min_length=1)
+
+
+class SessionPlan(Strict):
+    """A meeting in the programme, with its timed agenda."""
+
+    id: Id
+    title: PlainText
+    order: StrictInt = Field(ge=1)
+    kind: SessionKind
+    summary: PlainText = Field(max_length=200)
+    purpose: MarkdownText
+    length: Minutes
+    agenda: list[AgendaItem] = Field(min_length=1)
+    room: list[PlainText] = Field(min_length=1)
+    materials: list[PlainText] = Field(min_length=1)
+    preparation: Preparation
+    facilitator_notes: MarkdownText
+    before_next: list[MarkdownText] = Field(min_length=1)
+    last_reviewed: dt.date
+    next_review: dt.date
+
+    @model_validator(mode="after")
+    def _agenda_fills_length(self) -> SessionPlan:
+        total = sum(item.minutes for item in self.agenda)
+        if total != self.length:
+            raise ValueError(
+                f"the agenda adds up to {total} minutes but length is {self.length}; "
+                "make them equal"
+            )
+        if self.next_review <= self.last_reviewed:
+            raise ValueError("next_review must come after last_reviewed")
+        return self
+
+    @property
+    def cards_used(self) -> list[str]:
+        """Card ids in agenda order, each once."""
+        seen: dict[str, None] = {}
+        for item in self.agenda:
+            if item.card:
+                seen.setdefault(item.card, None)
+        return list(seen)

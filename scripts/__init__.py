@@ -1,0 +1,1 @@
+"""Build steps that run outside MkDocs: the whole build, checks, PDFs, benchmarks."""
