@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import Field, StrictStr, StringConstraints, ValidationError, field_validator, model_validator
@@ -25,14 +25,17 @@ MIN_CONTRAST = 4.5
 WHITE = "#ffffff"
 
 
-class Paper(str, Enum):
+class Paper(StrEnum):
     A4 = "A4"
     LETTER = "Letter"
 
 
 class Colours(Strict):
-    """Brand colours. Both are shown with white text on them and as link
-    colours on white, so both need a contrast of 4.5:1 against white."""
+    """Brand colours.
+
+    Both are shown with white text on them and as link colours on white, so
+    both need a contrast of 4.5:1 against white.
+    """
 
     primary: HexColour
     accent: HexColour

@@ -9,7 +9,7 @@ the page exists and that the ``#anchor`` is an id on that page.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -53,12 +53,14 @@ def check_site_links(
     source_of: dict[str, str] | None = None,
     skip_suffixes: Iterable[str] = (),
     skip_pages: Iterable[str] = ("404.html",),
+    locate: Callable[[str, str], int | None] | None = None,
 ) -> list[Problem]:
     """Problems with links in every HTML page under ``site_dir``.
 
     ``source_of`` maps a page URL (``tools/check-in.html``) to the file an
     editor should fix; pages not in it are named by their URL.
     ``skip_suffixes`` lists targets not built yet (``.pdf`` before the PDF step).
+    ``locate(file, link)`` finds the line of a link in its source file.
     """
     source_of = source_of or {}
     skipped = tuple(skip_suffixes)
@@ -72,30 +74,37 @@ def check_site_links(
     for url, page in collected.items():
         shown = source_of.get(url, f"site/{url}")
         for target, line in page.links:
-            parts = urlsplit(target)
-            if parts.scheme or parts.netloc or target.startswith(("data:", "mailto:", "tel:")):
+            message = _link_problem(site_dir, collected, url, target, skipped)
+            if message is None:
                 continue
-            path = unquote(parts.path)
-            if path.startswith("/"):
-                problems.append(
-                    Problem(shown, None, None, f"the link '{target}' starts with '/', which breaks on a site in a sub-folder; use a relative link")
-                )
-                continue
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
-            if resolved.startswith(".."):
-                problems.append(Problem(shown, None, None, f"the link '{target}' points outside the site"))
-                continue
-            if skipped and resolved.endswith(skipped):
-                continue
-            if path and not (site_dir / resolved).exists():
-                where = f" (line {line} of the built page)" if url not in source_of else ""
-                problems.append(Problem(shown, None, None, f"the link '{target}' points to '{resolved}', which does not exist{where}"))
-                continue
-            fragment = unquote(parts.fragment)
-            if fragment and resolved.endswith(".html"):
-                target_page = collected.get(resolved)
-                if target_page is not None and fragment not in target_page.ids:
-                    problems.append(
-                        Problem(shown, None, None, f"the link '{target}' points to the anchor '#{fragment}', which is not on '{resolved}'")
-                    )
+            if url in source_of:
+                found = locate(shown, target) if locate else None
+            else:
+                found, message = None, f"{message} (line {line} of the built page)"
+            problems.append(Problem(shown, found, None, message))
     return problems
+
+
+def _link_problem(
+    site_dir: Path, collected: dict[str, _PageLinks], url: str, target: str, skipped: tuple[str, ...]
+) -> str | None:
+    """What is wrong with the link ``target`` on the page ``url``, or None."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith(("data:", "mailto:", "tel:")):
+        return None
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        return f"the link '{target}' starts with '/', which breaks on a site in a sub-folder; use a relative link"
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
+    if resolved.startswith(".."):
+        return f"the link '{target}' points outside the site"
+    if skipped and resolved.endswith(skipped):
+        return None
+    if path and not (site_dir / resolved).exists():
+        return f"the link '{target}' points to '{resolved}', which does not exist"
+    fragment = unquote(parts.fragment)
+    if fragment and resolved.endswith(".html"):
+        target_page = collected.get(resolved)
+        if target_page is not None and fragment not in target_page.ids:
+            return f"the link '{target}' points to the anchor '#{fragment}', which is not on '{resolved}'"
+    return None

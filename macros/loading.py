@@ -98,18 +98,20 @@ def load_pack(pack_dir: Path, project_dir: Path | None = None) -> Pack:
     project_dir = project_dir or pack_dir.parent
     problems: list[Problem] = []
     if not pack_dir.is_dir():
-        raise ContentError(
-            [Problem(_show(pack_dir, project_dir), None, None, "the pack folder does not exist")]
-        )
+        raise ContentError([Problem(_show(pack_dir, project_dir), None, None, "the pack folder does not exist")])
     loaded: dict[str, dict[str, Any]] = {}
     sources: dict[tuple[str, str], str] = {}
     line_maps: dict[str, LoadedYaml] = {}
+    # Ids of files that exist but failed validation: references to them are
+    # not reported again as unknown.
+    attempted: set[tuple[str, str]] = set()
     for folder, model in FOLDERS.items():
         items: dict[str, Any] = {}
         for path in sorted((pack_dir / folder).glob("*")):
             shown = _show(path, project_dir)
             if path.name.startswith(".") or path.is_dir():
                 continue
+            attempted.add((folder, path.stem))
             if path.suffix not in {".yml", ".yaml"}:
                 problems.append(
                     Problem(shown, None, None, f"only .yml files belong in {folder}/; move or rename this file")
@@ -144,7 +146,12 @@ def load_pack(pack_dir: Path, project_dir: Path | None = None) -> Pack:
         sources=sources,
         lines=line_maps,
     )
-    problems.extend(_check_references(pack, line_maps))
+    if problems:
+        # Report broken references only where the target file is missing,
+        # not where it exists but has problems of its own (listed already).
+        reference_problems = _check_references(pack, line_maps, attempted)
+        raise ContentError(problems + reference_problems)
+    problems.extend(_check_references(pack, line_maps, attempted))
     if problems:
         raise ContentError(problems)
     return pack
@@ -157,9 +164,7 @@ def _show(path: Path, project_dir: Path) -> str:
         return path.as_posix()
 
 
-def _load_item(
-    path: Path, shown: str, model: type[Model], problems: list[Problem]
-) -> tuple[Model, LoadedYaml] | None:
+def _load_item(path: Path, shown: str, model: type[Model], problems: list[Problem]) -> tuple[Model, LoadedYaml] | None:
     try:
         loaded = load_yaml(path)
     except YamlFileError as error:
@@ -169,13 +174,9 @@ def _load_item(
         problems.append(Problem(shown, None, None, f"cannot be read: {error.strerror}"))
         return None
     for key_path, line in loaded.duplicate_keys:
-        problems.append(
-            Problem(shown, line, _field_name(key_path), "this field is given twice; keep one")
-        )
+        problems.append(Problem(shown, line, _field_name(key_path), "this field is given twice; keep one"))
     if not isinstance(loaded.data, dict):
-        problems.append(
-            Problem(shown, 1, None, "expected 'field: value' lines at the top of the file")
-        )
+        problems.append(Problem(shown, 1, None, "expected 'field: value' lines at the top of the file"))
         return None
     try:
         item = model.model_validate(loaded.data)
@@ -212,9 +213,7 @@ def _shown_value(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _problem_from_error(
-    shown: str, loaded: LoadedYaml, model: type[BaseModel], detail: ErrorDetails
-) -> Problem:
+def _problem_from_error(shown: str, loaded: LoadedYaml, model: type[BaseModel], detail: ErrorDetails) -> Problem:
     loc = tuple(part for part in detail["loc"] if isinstance(part, str | int))
     # Pydantic adds the enum or union branch to the location; drop what is not a field.
     loc = tuple(part for part in loc if not (isinstance(part, str) and part.startswith("function-")))
@@ -248,10 +247,7 @@ def describe_error(model: type[BaseModel], loc: tuple[str | int, ...], detail: E
     if kind == "less_than_equal":
         return f"must be at most {context.get('le')}{got}"
     if kind == "string_pattern_mismatch":
-        return (
-            "expected an id of lower-case letters, digits and single hyphens, "
-            f"such as 'check-in'{got}"
-        )
+        return f"expected an id of lower-case letters, digits and single hyphens, such as 'check-in'{got}"
     if kind == "enum":
         expected = [member.value for member in _enum_at(model, loc) or []]
         hint = suggest(str(value), expected)
@@ -312,9 +308,14 @@ def _enum_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[enum.En
     return None
 
 
-def _check_references(pack: Pack, line_maps: Mapping[str, LoadedYaml]) -> list[Problem]:
+def _check_references(
+    pack: Pack,
+    line_maps: Mapping[str, LoadedYaml],
+    attempted: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+) -> list[Problem]:
     """Ids that point at other items must name items that exist."""
     problems: list[Problem] = []
+    folder_of = {"tool card": "cards", "question bank": "questions"}
 
     def report(source: str, loc: tuple[str | int, ...], message: str) -> None:
         lines = line_maps.get(source)
@@ -322,6 +323,8 @@ def _check_references(pack: Pack, line_maps: Mapping[str, LoadedYaml]) -> list[P
         problems.append(Problem(source, line, _field_name(loc), message))
 
     def unknown(source: str, loc: tuple[str | int, ...], kind: str, wrong: str, known: Iterable[str]) -> None:
+        if (folder_of.get(kind, ""), wrong) in attempted:
+            return
         report(source, loc, str(UnknownIdError(kind, wrong, known)))
 
     for card in pack.cards.values():
@@ -345,10 +348,16 @@ def _check_references(pack: Pack, line_maps: Mapping[str, LoadedYaml]) -> list[P
         used = {question.category for question in bank.questions}
         for index, category_id in enumerate(category_ids):
             if category_id not in used:
-                report(source, ("categories", index), f"the category '{category_id}' has no questions; add some or remove it")
+                report(
+                    source,
+                    ("categories", index),
+                    f"the category '{category_id}' has no questions; add some or remove it",
+                )
         for index, question in enumerate(bank.questions):
             if question.category not in category_ids:
-                unknown(source, ("questions", index, "category"), "category in this bank", question.category, category_ids)
+                unknown(
+                    source, ("questions", index, "category"), "category in this bank", question.category, category_ids
+                )
             if question.id in question_sources:
                 report(
                     source,
@@ -358,9 +367,17 @@ def _check_references(pack: Pack, line_maps: Mapping[str, LoadedYaml]) -> list[P
                 )
             question_sources.setdefault(question.id, source)
             if bank.kind is BankKind.REPHRASE and not question.alternative:
-                report(source, ("questions", index), "a 'rephrase' bank needs an 'alternative' (an open question) for every question")
+                report(
+                    source,
+                    ("questions", index),
+                    "a 'rephrase' bank needs an 'alternative' (an open question) for every question",
+                )
             if bank.kind is BankKind.OPEN and question.alternative:
-                report(source, ("questions", index, "alternative"), "only a bank of kind 'rephrase' has alternatives; remove it")
+                report(
+                    source,
+                    ("questions", index, "alternative"),
+                    "only a bank of kind 'rephrase' has alternatives; remove it",
+                )
 
     orders: dict[int, str] = {}
     for session in pack.sessions.values():

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import inspect
+import traceback
 from collections.abc import Callable
 from typing import Any
 
+import jinja2
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs_macros import errors as macro_errors
 
 from .components import RenderContext
 from .components.programme_overview import programme_overview
@@ -16,6 +19,7 @@ from .components.question_bank import question_bank
 from .components.session_plan import session_plan
 from .components.tool_card import tool_card
 from .components.tool_index import tool_index
+from .page_checks import split_front_matter
 
 
 def card_link(ctx: RenderContext, card_id: str) -> Markup:
@@ -61,7 +65,27 @@ MACROS: dict[str, Callable[..., Any]] = {
 }
 
 
+def _template_line(error: BaseException) -> int | None:
+    """The line of the page template where ``error`` was raised, if Jinja kept it."""
+    line = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == "<template>":
+            line = frame.lineno
+    return line
+
+
+def _one_line_error(error: BaseException, markdown: str, page: Any) -> str:
+    """mkdocs-macros' error report, as one line an editor can act on (no traceback)."""
+    line = _template_line(error)
+    if line is not None:
+        line += split_front_matter(page.file.content_string, page.file.src_path)[0].offset
+    where = f"docs/{page.file.src_path}" + (f":{line}" if line else "")
+    return f"{where}: {error}"
+
+
 def register(env: Any) -> None:
+    for kind in (LookupError, ValueError, TypeError, jinja2.UndefinedError):
+        macro_errors.format_error.register(kind)(_one_line_error)
     plugin = env.conf.plugins.get("pack")
     if plugin is None:
         raise PluginError("The macros need the 'pack' plugin: list '- pack' before '- macros' under plugins")

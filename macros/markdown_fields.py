@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
 from typing import Any
+from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -31,16 +31,12 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
-class BrokenLink(ValueError):
-    """A link in a Markdown field that points nowhere."""
-
-
 class _LinkRewriter(Treeprocessor):
     def __init__(self, md: markdown.Markdown, owner: FieldMarkdown) -> None:
         super().__init__(md)
         self.owner = owner
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
         for element in root.iter():
             for attribute in ("href", "src"):
                 target = element.get(attribute)
@@ -80,15 +76,15 @@ class FieldMarkdown:
     def block(self, text: str) -> Markup:
         """Render block Markdown (paragraphs, lists, admonitions)."""
         self._md.reset()
-        return Markup(self._md.convert(text))  # noqa: S704 - Markdown output is the point
+        return Markup(self._md.convert(text))
 
     def inline(self, text: str) -> Markup:
         """Render one paragraph's worth of Markdown without the <p> around it."""
         html = str(self.block(text))
         match = _ONE_PARAGRAPH.match(html)
         if match and "<p>" not in match.group(1):
-            return Markup(match.group(1))  # noqa: S704
-        return Markup(html)  # noqa: S704
+            return Markup(match.group(1))
+        return Markup(html)
 
 
 def relative_url(target_url: str, from_url: str) -> str:
@@ -104,4 +100,4 @@ def relative_url(target_url: str, from_url: str) -> str:
     return relative
 
 
-__all__ = ["BrokenLink", "FieldMarkdown", "LinkResolver", "relative_url"]
+__all__ = ["FieldMarkdown", "LinkResolver", "relative_url"]

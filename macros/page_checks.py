@@ -58,7 +58,12 @@ def split_front_matter(text: str, shown: str) -> tuple[PageSource, list[Problem]
         loaded = parse_yaml(match.group(2), first_line=2)
     except YamlFileError as error:
         return PageSource(text[match.end() :], {}, offset), [
-            Problem(shown, error.line, "front matter", error.message.replace("the file is empty", "the front matter is empty"))
+            Problem(
+                shown,
+                error.line,
+                "front matter",
+                error.message.replace("the file is empty", "the front matter is empty"),
+            )
         ]
     if not isinstance(loaded.data, dict):
         return PageSource(text[match.end() :], {}, offset), [
@@ -92,7 +97,9 @@ def check_page(
         tree = env.parse(source.body)
     except jinja2.TemplateSyntaxError as error:
         line = (error.lineno or 1) + source.offset
-        problems.append(Problem(shown, line, None, f"template error: {error.message}; check the {{{{ }}}} and {{% %}} around it"))
+        problems.append(
+            Problem(shown, line, None, f"template error: {error.message}; check the {{{{ }}}} and {{% %}} around it")
+        )
         return problems
     known = set(known_names) | set(source.meta)
     assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in {"store", "param"}}

@@ -18,6 +18,7 @@ Enable it in the config before ``macros``::
 from __future__ import annotations
 
 import fnmatch
+import functools
 import html
 import json
 import logging
@@ -53,7 +54,7 @@ _HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.
 _TAG = re.compile(r"<[^>]+>")
 
 
-class PackPluginConfig(base.Config):
+class PackPluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
     #: Folder of cards, question banks and sessions (see macros/loading.py).
     data_dir = c.Dir(exists=True, default="pack")
     #: Folder of strings files, one a language.
@@ -62,7 +63,7 @@ class PackPluginConfig(base.Config):
     handouts = c.Type(bool, default=False)
 
 
-class PackPlugin(BasePlugin[PackPluginConfig]):
+class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
     """Loads, checks and publishes the pack's data."""
 
     def __init__(self) -> None:
@@ -87,7 +88,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):
             self.strings = load_strings(Path(self.config.locales_dir), language)
         except ContentError as error:
             problems += error.problems
-        self.identity, identity_problems = parse_identity(config.extra, config_name)
+        self.identity, identity_problems = parse_identity(dict(config.extra), config_name)
         problems += identity_problems
         self.pack, pack_problems = load_or_report(Path(self.config.data_dir), self._project_dir)
         problems += pack_problems
@@ -142,17 +143,20 @@ class PackPlugin(BasePlugin[PackPluginConfig]):
             )
 
         for card in pack.cards.values():
-            pages[Routes.source_of(self.routes.card(card.id))] = front(
-                card.title, card.summary, card.last_reviewed, card.next_review
-            ) + f'{{{{ tool_card("{card.id}", level=1) }}}}\n'
+            pages[Routes.source_of(self.routes.card(card.id))] = (
+                front(card.title, card.summary, card.last_reviewed, card.next_review)
+                + f'{{{{ tool_card("{card.id}", level=1) }}}}\n'
+            )
         for bank in pack.banks.values():
-            pages[Routes.source_of(self.routes.bank(bank.id))] = front(
-                bank.title, bank.summary, bank.last_reviewed, bank.next_review
-            ) + f'# {bank.title}\n\n{{{{ question_bank("{bank.id}", introduction=True) }}}}\n'
+            pages[Routes.source_of(self.routes.bank(bank.id))] = (
+                front(bank.title, bank.summary, bank.last_reviewed, bank.next_review)
+                + f'# {bank.title}\n\n{{{{ question_bank("{bank.id}", introduction=True) }}}}\n'
+            )
         for session in pack.sessions.values():
-            pages[Routes.source_of(self.routes.session(session.id))] = front(
-                session.title, session.summary, session.last_reviewed, session.next_review
-            ) + f'# {session.title}\n\n{session.summary}\n\n{{{{ session_plan("{session.id}") }}}}\n'
+            pages[Routes.source_of(self.routes.session(session.id))] = (
+                front(session.title, session.summary, session.last_reviewed, session.next_review)
+                + f'# {session.title}\n\n{session.summary}\n\n{{{{ session_plan("{session.id}") }}}}\n'
+            )
         return pages
 
     def _expand_nav(self, nav: list[Any], config: MkDocsConfig) -> list[Any]:
@@ -180,20 +184,26 @@ class PackPlugin(BasePlugin[PackPluginConfig]):
 
         collect(nav)
 
+        def matching(pattern: str) -> list[str]:
+            matches = [path for path in candidates if fnmatch.fnmatch(path, pattern) and path not in named]
+            if not matches:
+                log.warning("The nav entry '%s' matches no page; remove it or add pages", pattern)
+            return matches
+
         def expand(items: Any) -> Any:
             if isinstance(items, list):
                 result: list[Any] = []
                 for item in items:
                     if isinstance(item, str) and "*" in item:
-                        matches = [p for p in candidates if fnmatch.fnmatch(p, item) and p not in named]
-                        if not matches:
-                            log.warning("The nav entry '%s' matches no page; remove it or add pages", item)
-                        result.extend(matches)
+                        result.extend(matching(item))
                     else:
                         result.append(expand(item))
                 return result
             if isinstance(items, dict):
-                return {key: expand(value) for key, value in items.items()}
+                return {
+                    key: matching(value) if isinstance(value, str) and "*" in value else expand(value)
+                    for key, value in items.items()
+                }
             return items
 
         expanded: list[Any] = expand(nav)
@@ -211,7 +221,9 @@ class PackPlugin(BasePlugin[PackPluginConfig]):
             file = File.generated(config, src_uri, content=content)
             folder = src_uri.split("/", 1)[0]
             item_id = Path(src_uri).stem
-            kind = {self.routes.cards: "cards", self.routes.banks: "questions", self.routes.sessions: "sessions"}[folder]
+            kind = {self.routes.cards: "cards", self.routes.banks: "questions", self.routes.sessions: "sessions"}[
+                folder
+            ]
             source = self.pack.sources.get((kind, item_id))
             if source:
                 file.edit_uri = f"../{source}"
@@ -225,8 +237,8 @@ class PackPlugin(BasePlugin[PackPluginConfig]):
         macros = config.plugins.get("macros")
         if macros is None:
             raise PluginError("The 'pack' plugin needs the 'macros' plugin after it in mkdocs.yml")
-        env = macros.env  # type: ignore[attr-defined]
-        known = set(macros.variables) | set(env.globals) | {"page"}  # type: ignore[attr-defined]
+        env = macros.env
+        known = set(macros.variables) | set(env.globals) | {"page"}
         problems: list[Problem] = check_data_links(self.pack, self.page_urls)
         docs_name = Path(config.docs_dir).name
         for file in files.documentation_pages():
@@ -305,7 +317,12 @@ class PackPlugin(BasePlugin[PackPluginConfig]):
         source_of = {
             url: (src if src in self.generated else f"{docs_name}/{src}") for src, url in self.page_urls.items()
         }
-        problems = check_site_links(site_dir, source_of, skip_suffixes=(".pdf",) if self.config.handouts else ())
+        problems = check_site_links(
+            site_dir,
+            source_of,
+            skip_suffixes=(".pdf",) if self.config.handouts else (),
+            locate=functools.partial(_locate_link, self._project_dir),
+        )
         if problems:
             raise PluginError(ContentError(problems).report().replace("content problem", "link problem"))
         nav_pages = [(page.title or "", page.file.url) for page in self._nav.pages] if self._nav else []
@@ -325,6 +342,23 @@ class PackPlugin(BasePlugin[PackPluginConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self._nav = nav
         return nav
+
+
+def _locate_link(project_dir: Path, shown: str, target: str) -> int | None:
+    """The line of ``shown`` (a source file) that holds the link ``target``."""
+    path = project_dir / shown
+    if not path.is_file():
+        return None
+    page, _, fragment = target.partition("#")
+    candidates = [target, page.removesuffix(".html") + ".md" + (f"#{fragment}" if fragment else "")]
+    if fragment:
+        candidates.append(f"#{fragment}")
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for candidate in candidates:
+        for number, text in enumerate(lines, start=1):
+            if candidate and candidate in text:
+                return number
+    return None
 
 
 def _nest(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:

@@ -52,7 +52,7 @@ def _sort_key(problem: Problem) -> tuple[str, int, str, str]:
 
 def suggest(wrong: str, known: Iterable[str]) -> str:
     """Return ' (did you mean ...?)' naming the nearest known values, or ''."""
-    matches = difflib.get_close_matches(wrong, sorted(set(known)), n=3, cutoff=0.6)
+    matches = difflib.get_close_matches(wrong, sorted(set(known)), n=3, cutoff=0.7)
     if not matches:
         return ""
     quoted = " or ".join(f"'{match}'" for match in matches)

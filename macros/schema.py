@@ -13,7 +13,7 @@ HTML-escaped wherever it is shown.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
@@ -23,6 +23,8 @@ from pydantic import (
     StrictInt,
     StrictStr,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -38,7 +40,7 @@ Minutes = Annotated[StrictInt, Field(gt=0, le=600)]
 People = Annotated[StrictInt, Field(ge=1, le=100)]
 
 
-class Stage(str, Enum):
+class Stage(StrEnum):
     """Where a tool or question fits in a meeting or in the cycle of meetings."""
 
     PREPARING = "preparing"
@@ -50,7 +52,7 @@ class Stage(str, Enum):
     ENDING = "ending"
 
 
-class SessionKind(str, Enum):
+class SessionKind(StrEnum):
     """The kinds of meeting in the programme."""
 
     SPONSOR_BRIEFING = "sponsor-briefing"
@@ -60,7 +62,7 @@ class SessionKind(str, Enum):
     BETWEEN_MEETINGS = "between-meetings"
 
 
-class Experience(str, Enum):
+class Experience(StrEnum):
     """How much facilitation experience a tool asks for."""
 
     NEW = "new"
@@ -68,7 +70,7 @@ class Experience(str, Enum):
     EXPERIENCED = "experienced"
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """Who leads an item on a session agenda."""
 
     FACILITATOR = "facilitator"
@@ -76,6 +78,14 @@ class Role(str, Enum):
     PRESENTER = "presenter"
     SPONSOR = "sponsor"
     EVERYONE = "everyone"
+
+
+def _after_last_review(cls: type, next_review: dt.date, info: ValidationInfo) -> dt.date:
+    """A field validator: the next review must come after the last one."""
+    last = info.data.get("last_reviewed")
+    if last is not None and next_review <= last:
+        raise ValueError(f"next_review ({next_review}) must come after last_reviewed ({last})")
+    return next_review
 
 
 class Strict(BaseModel):
@@ -137,17 +147,19 @@ class ToolCard(Strict):
     last_reviewed: dt.date
     next_review: dt.date
 
-    @model_validator(mode="after")
-    def _consistent(self) -> ToolCard:
-        total = sum(step.minutes for step in self.steps)
-        if not self.duration.min <= total <= self.duration.max:
+    @field_validator("steps")
+    @classmethod
+    def _steps_fit_duration(cls, steps: list[Step], info: ValidationInfo) -> list[Step]:
+        duration = info.data.get("duration")
+        total = sum(step.minutes for step in steps)
+        if duration is not None and not duration.min <= total <= duration.max:
             raise ValueError(
-                f"the steps add up to {total} minutes, outside the duration "
-                f"{self.duration.min}-{self.duration.max}; change a step's minutes or the duration"
+                f"the steps add up to {total} minute{'' if total == 1 else 's'}, outside the duration "
+                f"{duration.min}-{duration.max}; change a step's minutes or the duration"
             )
-        if self.next_review <= self.last_reviewed:
-            raise ValueError("next_review must come after last_reviewed")
-        return self
+        return steps
+
+    _review_order = field_validator("next_review")(_after_last_review)
 
     @property
     def total_minutes(self) -> int:
@@ -163,8 +175,11 @@ class Category(Strict):
 
 
 class Question(Strict):
-    """One question. In a 'rephrase' bank, ``text`` is the question to avoid
-    and ``alternative`` the open question to ask instead."""
+    """One question.
+
+    In a 'rephrase' bank, ``text`` is the question to avoid and
+    ``alternative`` the open question to ask instead.
+    """
 
     id: Id
     text: PlainText
@@ -175,7 +190,7 @@ class Question(Strict):
     alternative: PlainText | None = None
 
 
-class BankKind(str, Enum):
+class BankKind(StrEnum):
     OPEN = "open"
     REPHRASE = "rephrase"
 
@@ -193,11 +208,7 @@ class QuestionBank(Strict):
     last_reviewed: dt.date
     next_review: dt.date
 
-    @model_validator(mode="after")
-    def _consistent(self) -> QuestionBank:
-        if self.next_review <= self.last_reviewed:
-            raise ValueError("next_review must come after last_reviewed")
-        return self
+    _review_order = field_validator("next_review")(_after_last_review)
 
 
 class AgendaItem(Strict):
@@ -234,17 +245,16 @@ class SessionPlan(Strict):
     last_reviewed: dt.date
     next_review: dt.date
 
-    @model_validator(mode="after")
-    def _agenda_fills_length(self) -> SessionPlan:
-        total = sum(item.minutes for item in self.agenda)
-        if total != self.length:
-            raise ValueError(
-                f"the agenda adds up to {total} minutes but length is {self.length}; "
-                "make them equal"
-            )
-        if self.next_review <= self.last_reviewed:
-            raise ValueError("next_review must come after last_reviewed")
-        return self
+    @field_validator("agenda")
+    @classmethod
+    def _agenda_fills_length(cls, agenda: list[AgendaItem], info: ValidationInfo) -> list[AgendaItem]:
+        length = info.data.get("length")
+        total = sum(item.minutes for item in agenda)
+        if length is not None and total != length:
+            raise ValueError(f"the agenda adds up to {total} minutes but length is {length}; make them equal")
+        return agenda
+
+    _review_order = field_validator("next_review")(_after_last_review)
 
     @property
     def cards_used(self) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date
 
 from .problems import ContentError, Problem, suggest
@@ -39,6 +40,16 @@ class Strings:
         except KeyError:
             raise KeyError(f"no string '{key}' in locales/{self.language}.yml{suggest(key, self._table)}") from None
         return text.format(**values) if values else text
+
+    def plural(self, key: str, count: int, **values: object) -> str:
+        """The form of ``key`` for ``count``.
+
+        Forms are ``key.one`` and ``key.other``, and for languages that have
+        them ``key.two``, ``key.few`` and so on, as Unicode's plural rules say.
+        """
+        form = Locale.parse(self.locale).plural_form(count)
+        chosen = f"{key}.{form}" if f"{key}.{form}" in self._table else f"{key}.other"
+        return self(chosen, count=count, **values)
 
     def has(self, key: str) -> bool:
         return key in self._table
@@ -100,7 +111,12 @@ def load_strings(locales_dir: Path, language: str) -> Strings:
         unknown = sorted(set(translated) - set(table))
         if unknown:
             raise ContentError(
-                Problem(f"{locales_dir.name}/{language}.yml", None, key, f"no such key in {FALLBACK_LANGUAGE}.yml{suggest(key, table)}")
+                Problem(
+                    f"{locales_dir.name}/{language}.yml",
+                    None,
+                    key,
+                    f"no such key in {FALLBACK_LANGUAGE}.yml{suggest(key, table)}",
+                )
                 for key in unknown
             )
         untranslated = sorted(set(table) - set(translated))

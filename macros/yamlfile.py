@@ -52,16 +52,13 @@ def read_text(path: Path) -> str:
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         raise YamlFileError(
-            f"the file is {len(raw) // 1000} kB; the limit is {MAX_FILE_BYTES // 1000} kB. "
-            "Split it into smaller files"
+            f"the file is {len(raw) // 1000} kB; the limit is {MAX_FILE_BYTES // 1000} kB. Split it into smaller files"
         )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise YamlFileError(
-            "the file is not UTF-8 text; save it again as UTF-8 in your editor", line
-        ) from None
+        raise YamlFileError("the file is not UTF-8 text; save it again as UTF-8 in your editor", line) from None
 
 
 def load_yaml(path: Path) -> LoadedYaml:
@@ -76,7 +73,7 @@ def parse_yaml(text: str, first_line: int = 1) -> LoadedYaml:
         raise YamlFileError("the file is empty; it needs at least an id and a title", first_line)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+        data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else None

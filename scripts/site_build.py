@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 
-class BuildFailed(Exception):
+class BuildError(Exception):
     """A build step failed; the message says which, and the site is untouched."""
 
 
@@ -42,7 +42,7 @@ def edition_epoch(config_file: Path) -> str:
 
 
 def run_mkdocs(config_file: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> None:
-    """``mkdocs build --strict`` into ``site_dir``; raise BuildFailed on any problem."""
+    """``mkdocs build --strict`` into ``site_dir``; raise BuildError on any problem."""
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     env.setdefault("SOURCE_DATE_EPOCH", edition_epoch(config_file))
@@ -53,15 +53,30 @@ def run_mkdocs(config_file: Path, site_dir: Path, extra_env: dict[str, str] | No
         "mkdocs",
         "build",
         "--strict",
-        "--quiet",
         "--config-file",
         str(config_file),
         "--site-dir",
         str(site_dir),
     ]
-    result = subprocess.run(command, env=env, check=False)  # noqa: S603 - our own interpreter
-    if result.returncode != 0:
-        raise BuildFailed("the site did not build: fix the problems listed above")
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert process.stdout is not None
+    for line in _without_info(process.stdout):
+        print(line, end="", flush=True)
+    if process.wait() != 0:
+        raise BuildError("the site did not build: fix the problems listed above")
+
+
+def _without_info(lines: Iterable[str]) -> Iterator[str]:
+    """MkDocs' output without its INFO messages, keeping warnings and errors."""
+    in_info = False
+    for line in lines:
+        if line.startswith("INFO"):
+            in_info = True
+            continue
+        if in_info and (line.startswith((" ", "\t")) or not line.strip()):
+            continue
+        in_info = False
+        yield line
 
 
 @contextmanager

@@ -18,15 +18,17 @@ and come back as safe HTML.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
 
 from ..loading import Pack
 from ..markdown_fields import FieldMarkdown, relative_url
+from ..problems import suggest
 from ..strings import Strings
 
 COMPONENTS_DIR = Path(__file__).parent
@@ -97,6 +99,18 @@ class RenderContext:
         return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+EnumType = TypeVar("EnumType", bound=enum.Enum)
+
+
+def choice(kind: type[EnumType], value: object, argument: str) -> EnumType:
+    """``value`` as a member of ``kind``, or a ValueError that lists the choices."""
+    allowed = [member.value for member in kind]
+    if value in allowed:
+        return kind(value)
+    listed = ", ".join(f"'{option}'" for option in allowed)
+    raise ValueError(f"{argument} must be one of {listed}, not {value!r}{suggest(str(value), allowed)}")
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(COMPONENTS_DIR),
@@ -120,7 +134,7 @@ def render(component: str, ctx: RenderContext, **params: Any) -> Markup:
     """
     template = TEMPLATES.get_template(f"{component}/template.html")
     html = template.render(ctx=ctx, t=ctx.strings, **params)
-    return Markup(_drop_blank_lines(html))  # noqa: S704 - autoescaped template output
+    return Markup(_drop_blank_lines(html))
 
 
 def _drop_blank_lines(html: str) -> str:

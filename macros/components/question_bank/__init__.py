@@ -15,9 +15,11 @@ def question_bank(
     level: int = 2,
     introduction: bool = False,
 ) -> Markup:
-    """Render the questions of ``bank_id``, grouped by category, with each
-    category's heading at ``level``; ``category`` limits it to one, and
-    ``introduction`` adds the bank's introduction before the questions."""
+    """Render the questions of ``bank_id``, grouped by category.
+
+    Each category's heading is at ``level``; ``category`` limits the output to
+    one category, and ``introduction`` adds the bank's introduction first.
+    """
     bank = ctx.pack.bank(bank_id)
     categories = list(bank.categories)
     if category is not None:

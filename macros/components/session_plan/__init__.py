@@ -31,4 +31,6 @@ def session_plan(ctx: RenderContext, session_id: str, level: int = 2) -> Markup:
     """Render the plan for ``session_id`` with its section headings at ``level``."""
     session = ctx.pack.session(session_id)
     cards = [ctx.pack.card(card_id) for card_id in session.cards_used]
-    return render("session_plan", ctx, session=session, agenda=timed_agenda(list(session.agenda)), cards=cards, level=level)
+    return render(
+        "session_plan", ctx, session=session, agenda=timed_agenda(list(session.agenda)), cards=cards, level=level
+    )

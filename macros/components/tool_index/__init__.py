@@ -11,7 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ...schema import SessionKind, Stage
-from .. import RenderContext, render
+from .. import RenderContext, choice, render
 
 #: Choices for 'time you have', in minutes.
 TIME_CHOICES = (10, 15, 20, 30, 45, 60, 90)
@@ -23,14 +23,17 @@ def tool_index(
     session: str | None = None,
     id: str = "tool-index",  # noqa: A002 - the HTML attribute's name
 ) -> Markup:
-    """Render the index of cards, optionally only those for one ``stage`` or
-    one kind of ``session`` (values as in the card files)."""
+    """Render the index of cards.
+
+    ``stage`` or ``session`` (values as in the card files) limit it to the
+    cards for one stage or one kind of session.
+    """
     cards = list(ctx.pack.cards.values())
     if stage is not None:
-        wanted_stage = Stage(stage)
+        wanted_stage = choice(Stage, stage, "stage")
         cards = [card for card in cards if wanted_stage in card.stages]
     if session is not None:
-        wanted_kind = SessionKind(session)
+        wanted_kind = choice(SessionKind, session, "session")
         cards = [card for card in cards if wanted_kind in card.sessions]
     stages = [s for s in Stage if any(s in card.stages for card in cards)]
     return render("tool_index", ctx, cards=cards, stages=stages, times=TIME_CHOICES, id=id)

@@ -1,0 +1,39 @@
+"""``make check``: validate the content without publishing anything.
+
+Loads and checks the pack's data, the strings and the identity, every page's
+macros, and every link, by building the site into a scratch folder that is
+then thrown away. ``site/`` is not touched. Exit status 0 means the content
+is ready to build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .site_build import BuildError, run_mkdocs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Validate the pack's content.")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    scratch = Path(tempfile.mkdtemp(prefix="pack-check-"))
+    try:
+        run_mkdocs(args.config_file, scratch)
+    except BuildError:
+        print("Check failed: fix the problems listed above.", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(f"Content is valid ({time.monotonic() - started:.1f} s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

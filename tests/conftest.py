@@ -1,0 +1,134 @@
+"""Shared fixtures: temporary projects built from the repository or a fixture site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE_PACK = PROJECT / "macros" / "components" / "examples" / "pack"
+
+#: What a project shares with the repository (code and theme), as links.
+SHARED = ("macros", "overrides", "config", "locales")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output; review the diff before committing",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+    @property
+    def problem_lines(self) -> list[str]:
+        return [line.strip() for line in self.output.splitlines() if line.startswith("  ")]
+
+
+@dataclass
+class Project:
+    """A throwaway copy of a site: its own docs, pack and mkdocs.yml."""
+
+    root: Path
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def build(self, *args: str) -> BuildResult:
+        site = self.root / "site"
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "-f",
+                str(self.root / "mkdocs.yml"),
+                "-d",
+                str(site),
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        return BuildResult(result.returncode, result.stdout + result.stderr, site)
+
+
+def make_project(destination: Path, site: Path | None = None, pack: Path | None = None) -> Project:
+    """A project at ``destination``: the shared code linked, content copied.
+
+    With ``site``, docs/ and mkdocs.yml come from that fixture site and the
+    pack from ``pack`` (the example pack by default); without, they are the
+    repository's own.
+    """
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in SHARED:
+        (destination / name).symlink_to(PROJECT / name)
+    source = site or PROJECT
+    shutil.copytree(source / "docs", destination / "docs")
+    shutil.copy(source / "mkdocs.yml", destination / "mkdocs.yml")
+    pack_source = pack or (PROJECT / "pack" if site is None else EXAMPLE_PACK)
+    shutil.copytree(pack_source, destination / "pack")
+    return Project(destination)
+
+
+@pytest.fixture
+def tiny_project(tmp_path: Path) -> Project:
+    return make_project(tmp_path / "tiny", FIXTURES / "sites" / "tiny")
+
+
+@pytest.fixture
+def real_project(tmp_path: Path) -> Project:
+    return make_project(tmp_path / "real")
+
+
+@pytest.fixture(scope="session")
+def built_real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real site, built once for every test that only reads it."""
+    project = make_project(tmp_path_factory.mktemp("real-site") / "project")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def built_tiny_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    project = make_project(tmp_path_factory.mktemp("tiny-site") / "project", FIXTURES / "sites" / "tiny")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    return result
+
+
+ProjectFactory = Callable[..., Project]

@@ -1,0 +1,147 @@
+"""Every component example renders to its reviewed golden HTML, and the HTML is sound.
+
+Regenerate the golden files with ``pytest tests/test_components.py --update-golden``
+and review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros.components.examples import Example, component_specs, example_context, render_example
+from macros.macro_table import MACROS
+
+GOLDEN = Path(__file__).parent / "golden"
+EXAMPLES = [example for spec in component_specs() for example in spec.examples]
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def example_id(example: Example) -> str:
+    return f"{example.component}/{example.name}"
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids += [value for name, value in attrs if name == "id" and value]
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> at line {self.getpos()[0]} closes <{self.stack[-1] if self.stack else '-'}>")
+            return
+        self.stack.pop()
+
+
+def test_every_component_has_examples() -> None:
+    names = {spec.name for spec in component_specs()}
+    assert {"tool_card", "tool_index", "question_bank", "session_plan", "programme_overview"} <= names
+    for spec in component_specs():
+        assert spec.examples, f"{spec.name} has no examples"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=example_id)
+def test_example_matches_golden(example: Example, update_golden: bool) -> None:
+    html = str(render_example(example)) + "\n"
+    golden = GOLDEN / example.component / f"{example.name}.html"
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(html, encoding="utf-8")
+    assert golden.is_file(), f"no golden file {golden}; run pytest with --update-golden and review it"
+    assert html == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=example_id)
+def test_example_html_is_well_formed(example: Example) -> None:
+    checker = _Checker()
+    checker.feed(str(render_example(example)))
+    checker.close()
+    assert checker.errors == []
+    assert checker.stack == [], f"unclosed: {checker.stack}"
+    duplicates = [anchor for anchor, count in Counter(checker.ids).items() if count > 1]
+    assert duplicates == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=example_id)
+def test_example_has_no_blank_lines(example: Example) -> None:
+    # A blank line would let Markdown end the raw HTML block early.
+    assert "\n\n" not in str(render_example(example))
+
+
+@pytest.mark.parametrize("spec", component_specs(), ids=lambda spec: spec.name)
+def test_documented_parameters_match_the_function(spec) -> None:  # type: ignore[no-untyped-def]
+    function = MACROS[spec.name]
+    actual = list(inspect.signature(function).parameters)[1:]
+    assert [param.name for param in spec.params] == actual
+    for param in spec.params:
+        default = inspect.signature(function).parameters[param.name].default
+        assert param.required == (default is inspect.Parameter.empty), param.name
+
+
+def test_values_from_data_are_escaped() -> None:
+    html = str(render_example(Example("tool_card", "x", "", {"card_id": "example-full", "level": 1})))
+    assert "Practice &lt;round&gt; &amp; review" in html
+    assert "&lt;b&gt;angle brackets&lt;/b&gt;" in html
+    assert "A timer &lt;with alarm&gt;" in html
+    assert "<round>" not in html and "<b>" not in html and "<with alarm>" not in html
+
+
+def test_questions_are_escaped() -> None:
+    html = str(render_example(Example("question_bank", "x", "", {"bank_id": "example-open"})))
+    assert "What would &#34;good&#34; look like &lt;for you&gt;?" in html
+
+
+def test_markdown_fields_use_the_site_extensions() -> None:
+    html = str(render_example(Example("tool_card", "x", "", {"card_id": "example-full"})))
+    assert "<strong>Markdown</strong>" in html
+    assert '<div class="admonition note">' in html  # the admonition extension, as on pages
+    assert "<em>advice</em>" in html
+
+
+def test_links_in_fields_are_relative_to_the_page() -> None:
+    on_card_page = str(
+        render_example(Example("tool_card", "x", "", {"card_id": "example-full"}, page="tools/example-full.html"))
+    )
+    assert 'href="../guides/evaluation.html#kirkpatricks-levels"' in on_card_page
+    on_home = str(render_example(Example("tool_card", "x", "", {"card_id": "example-full"}, page="index.html")))
+    assert 'href="guides/evaluation.html#kirkpatricks-levels"' in on_home
+
+
+def test_unknown_id_suggests_the_nearest() -> None:
+    with pytest.raises(LookupError, match=r"no tool card with the id 'example-ful' \(did you mean 'example-full'\?\)"):
+        MACROS["tool_card"](example_context(), "example-ful")
+
+
+def test_bad_choice_lists_the_choices() -> None:
+    with pytest.raises(ValueError, match=r"stage must be one of .*'opening'.* not 'openin'.*did you mean 'opening'"):
+        MACROS["tool_index"](example_context(), stage="openin")
+
+
+def test_timed_agenda_starts_each_item_after_the_last() -> None:
+    html = str(render_example(Example("session_plan", "x", "", {"session_id": "example-meeting"})))
+    starts = [cell.split("</td>")[0] for cell in html.split('<td class="alp-agenda__start">')[1:]]
+    assert starts == ["0:00", "0:05", "1:05"]
+    assert '<td class="alp-agenda__minutes">75</td>' in html
+
+
+def test_components_do_not_need_mkdocs() -> None:
+    code = (
+        "import sys; import macros.components.tool_card, macros.components.tool_index,"
+        " macros.components.question_bank, macros.components.session_plan, macros.components.programme_overview;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'mkdocs', 'mkdocs_macros', 'material'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
