@@ -12,10 +12,11 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import Field, StrictStr, StringConstraints, ValidationError, field_validator, model_validator
+from pydantic import Field, StrictStr, StringConstraints, ValidationError, ValidationInfo, field_validator
 
 from .problems import Problem
 from .schema import MarkdownText, PlainText, Strict
+from .yamlfile import LoadedYaml
 
 HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
 HexColour = Annotated[StrictStr, StringConstraints(pattern=HEX_COLOUR)]
@@ -40,17 +41,16 @@ class Colours(Strict):
     primary: HexColour
     accent: HexColour
 
-    @model_validator(mode="after")
-    def _readable(self) -> Colours:
-        for name in ("primary", "accent"):
-            colour = getattr(self, name)
-            ratio = contrast(colour, WHITE)
-            if ratio < MIN_CONTRAST:
-                raise ValueError(
-                    f"the {name} colour {colour} has a contrast of {ratio:.2f}:1 with white; "
-                    f"WCAG AA needs at least {MIN_CONTRAST}:1, so choose a darker colour"
-                )
-        return self
+    @field_validator("primary", "accent")
+    @classmethod
+    def _readable(cls, colour: str, info: ValidationInfo) -> str:
+        ratio = contrast(colour, WHITE)
+        if ratio < MIN_CONTRAST:
+            raise ValueError(
+                f"the {info.field_name} colour {colour} has a contrast of {ratio:.2f}:1 with white; "
+                f"WCAG AA needs at least {MIN_CONTRAST}:1, so choose a darker colour"
+            )
+        return colour
 
 
 class Identity(Strict):
@@ -109,8 +109,13 @@ def readable_on(colour: str, background: str, minimum: float = MIN_CONTRAST) -> 
     return WHITE
 
 
-def parse_identity(extra: dict[str, Any], config_file: str) -> tuple[Identity | None, list[Problem]]:
-    """Validate ``extra.identity``; return it or the problems found."""
+def parse_identity(
+    extra: dict[str, Any], config_file: str, lines: LoadedYaml | None = None
+) -> tuple[Identity | None, list[Problem]]:
+    """Validate ``extra.identity``; return it or the problems found.
+
+    ``lines`` (of the config file) lets each problem name its line.
+    """
     from .loading import describe_error  # local: loading imports schema, as we do
 
     raw = extra.get("identity")
@@ -124,6 +129,7 @@ def parse_identity(extra: dict[str, Any], config_file: str) -> tuple[Identity | 
         problems = []
         for detail in error.errors(include_url=False):
             loc = tuple(part for part in detail["loc"] if isinstance(part, str | int))
-            field = ".".join(["extra", "identity", *map(str, loc)])
-            problems.append(Problem(config_file, None, field, describe_error(Identity, loc, detail)))
+            path = ("extra", "identity", *loc)
+            line = lines.line_of(path) if lines else None
+            problems.append(Problem(config_file, line, ".".join(map(str, path)), describe_error(Identity, loc, detail)))
         return None, problems

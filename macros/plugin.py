@@ -47,6 +47,7 @@ from .open_data import dumps, pack_data
 from .page_checks import check_data_links, check_page
 from .problems import ContentError, Problem
 from .strings import Strings, load_strings
+from .yamlfile import line_map
 
 log = logging.getLogger("mkdocs.plugins.pack")
 
@@ -88,8 +89,25 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
             self.strings = load_strings(Path(self.config.locales_dir), language)
         except ContentError as error:
             problems += error.problems
-        self.identity, identity_problems = parse_identity(dict(config.extra), config_name)
+        config_path = Path(config.config_file_path or "mkdocs.yml")
+        lines = line_map(config_path.read_text(encoding="utf-8")) if config_path.is_file() else None
+        self.identity, identity_problems = parse_identity(dict(config.extra), config_name, lines)
         problems += identity_problems
+        if self.identity is not None:
+            docs_dir = Path(config.docs_dir)
+            for setting in ("logo", "favicon"):
+                image = getattr(self.identity, setting)
+                if not (docs_dir / image).is_file():
+                    path = ("extra", "identity", setting)
+                    problems.append(
+                        Problem(
+                            config_name,
+                            lines.line_of(path) if lines else None,
+                            ".".join(path),
+                            f"there is no file {docs_dir.name}/{image}; add the image or fix the path "
+                            f"(it is relative to the {docs_dir.name} folder)",
+                        )
+                    )
         self.pack, pack_problems = load_or_report(Path(self.config.data_dir), self._project_dir)
         problems += pack_problems
         if problems:

@@ -91,6 +91,18 @@ def parse_yaml(text: str, first_line: int = 1) -> LoadedYaml:
     return loaded
 
 
+def line_map(text: str) -> LoadedYaml:
+    """Only the lines of ``text``'s fields; tags such as MkDocs' ``!ENV`` are fine."""
+    loaded = LoadedYaml(None)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return loaded
+    if node is not None:
+        _record_lines(node, (), loaded, 1)
+    return loaded
+
+
 def _record_lines(node: yaml.Node, path: Path_, loaded: LoadedYaml, first_line: int) -> None:
     loaded.lines.setdefault(path, node.start_mark.line + first_line)
     if isinstance(node, yaml.MappingNode):

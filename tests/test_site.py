@@ -203,6 +203,20 @@ BAD_PAGES = [
         "chart.png",
     ),
     (
+        "brand colour below AA contrast",
+        "mkdocs.yml",
+        'primary: "#114477"',
+        'primary: "#66aaff"',
+        "mkdocs.yml:12: extra.identity.colours.primary: the primary colour #66aaff has a contrast of",
+    ),
+    (
+        "missing logo",
+        "mkdocs.yml",
+        "logo: assets/logo.svg",
+        "logo: assets/missing.png",
+        "mkdocs.yml:10: extra.identity.logo: there is no file docs/assets/missing.png",
+    ),
+    (
         "page left out of the navigation",
         "docs/orphan.md",
         None,
