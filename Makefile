@@ -55,7 +55,7 @@ typecheck: $(STAMP_TEST)
 	$(VENV)/bin/mypy
 
 # Debian packages the tests use (PDF inspection). Installed only when missing.
-DEBIAN_TEST_PACKAGES := poppler-utils
+DEBIAN_TEST_PACKAGES := poppler-utils hunspell hunspell-en-gb
 system-test-deps:
 	@missing=""; for p in $(DEBIAN_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -1,0 +1,123 @@
+"""Content checks on the real pack: UK spelling, readability, no placeholders,
+every section of the source's contents list, and every card and bank reachable.
+
+Readability uses the Flesch reading ease score (textstat): the average over
+pages must be at least 60 and no page may score under 45. The test prints
+every page's score so that editors can see which pages to simplify.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import textstat
+
+from macros.loading import load_pack
+
+from .conftest import PROJECT, BuildResult
+from .text_extract import article_text
+
+pytestmark = pytest.mark.build
+
+WORDLIST = Path(__file__).parent / "content" / "wordlist.txt"
+MIN_AVERAGE_EASE = 60
+MIN_PAGE_EASE = 45
+
+#: The source pack's contents list, and the page that covers each section.
+CONTENTS = {
+    "Who is it for?": "about/who-is-it-for.html",
+    "What does it include?": "about/what-it-includes.html",
+    "How can you use it?": "about/how-to-use-it.html",
+    "Where has it come from?": "about/where-it-came-from.html",
+    "About action learning sets": "action-learning/index.html",
+    "How action learning sets support organisations and integrated working": "action-learning/integrated-working.html",
+    "What kinds of issues do action learning set members discuss?": "action-learning/kinds-of-issues.html",
+    "Facilitating action learning sets": "facilitating/index.html",
+    "Programme, resources and tools": "programme/index.html",
+    "Guidelines for preparing and presenting a 'wicked issue' / 'how can I?'": "guides/presenting-an-issue.html",
+    "Supporting participants to prepare for presenting back to an invited audience": "guides/presenting-back.html",
+    "Supporting participants to work with open questions": "guides/open-questions.html",
+    "Evaluation": "guides/evaluation.html",
+}
+
+
+def content_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and "assets" not in p.parts)
+
+
+@pytest.fixture(scope="module")
+def page_texts(built_real_site: BuildResult) -> dict[str, tuple[str, str]]:
+    site = built_real_site.site
+    return {p.relative_to(site).as_posix(): article_text(p.read_text(encoding="utf-8")) for p in content_pages(site)}
+
+
+def test_every_contents_section_has_a_page(built_real_site: BuildResult) -> None:
+    data = json.loads((built_real_site.site / "api" / "pack.json").read_text(encoding="utf-8"))
+    urls = {page["url"] for page in data["pages"]}
+    missing = {section: url for section, url in CONTENTS.items() if url not in urls}
+    assert missing == {}
+
+
+def test_no_placeholder_text() -> None:
+    pattern = re.compile(r"\b(TODO|TBC|TBD|FIXME|XXX|lorem ipsum)\b", re.IGNORECASE)
+    found = []
+    for folder in ("docs", "pack", "locales"):
+        for path in (PROJECT / folder).rglob("*"):
+            if path.is_file() and path.suffix in {".md", ".yml", ".svg", ".html"}:
+                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                    if pattern.search(line):
+                        found.append(f"{path.relative_to(PROJECT)}:{number}: {line.strip()}")
+    assert found == []
+
+
+@pytest.mark.skipif(shutil.which("hunspell") is None, reason="make test installs hunspell; run through make test")
+def test_uk_spelling(page_texts: dict[str, tuple[str, str]]) -> None:
+    misspelt: dict[str, list[str]] = {}
+    for url, (_, words) in page_texts.items():
+        result = subprocess.run(
+            ["hunspell", "-d", "en_GB", "-p", str(WORDLIST), "-l"],
+            input=words,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        unknown = sorted({word for word in result.stdout.split() if not word.isupper()})
+        if unknown:
+            misspelt[url] = unknown
+    assert misspelt == {}, "Fix the spelling, or add real words to tests/content/wordlist.txt"
+
+
+def test_readability(page_texts: dict[str, tuple[str, str]]) -> None:
+    scores = {
+        url: textstat.flesch_reading_ease(prose) for url, (prose, _) in page_texts.items() if len(prose.split()) >= 20
+    }
+    print("\nFlesch reading ease by page (higher is easier):")
+    for url, score in sorted(scores.items(), key=lambda item: item[1]):
+        print(f"  {score:6.1f}  {url}")
+    average = sum(scores.values()) / len(scores)
+    print(f"  {average:6.1f}  average over {len(scores)} pages")
+    assert average >= MIN_AVERAGE_EASE
+    hard = {url: round(score, 1) for url, score in scores.items() if score < MIN_PAGE_EASE}
+    assert hard == {}, "Shorten the sentences and words on these pages"
+
+
+def test_every_card_and_bank_is_linked_from_another_page(built_real_site: BuildResult) -> None:
+    pack = load_pack(PROJECT / "pack", PROJECT)
+    hrefs: dict[str, set[str]] = {}
+    for page in content_pages(built_real_site.site):
+        url = page.relative_to(built_real_site.site).as_posix()
+        article = page.read_text(encoding="utf-8").split('class="md-content__inner', 1)[-1]
+        hrefs[url] = set(re.findall(r'href="([^"#]+)', article))
+
+    def linked(target: str) -> bool:
+        name = target.rsplit("/", 1)[-1]
+        return any(url != target and any(href.endswith(name) for href in found) for url, found in hrefs.items())
+
+    unlinked = [f"tools/{card}.html" for card in pack.cards if not linked(f"tools/{card}.html")]
+    unlinked += [f"questions/{bank}.html" for bank in pack.banks if not linked(f"questions/{bank}.html")]
+    assert unlinked == []
