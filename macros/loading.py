@@ -5,6 +5,7 @@ The pack lives in three folders, one file per item::
     pack/cards/<card-id>.yml        a tool card
     pack/questions/<bank-id>.yml    a question bank
     pack/sessions/<session-id>.yml  a session plan in the programme
+    pack/forms/<form-id>.yml        a form or template to print
 
 :func:`load_pack` reads them all, checks each against :mod:`macros.schema`,
 then checks the references between them. It either returns a :class:`Pack`
@@ -25,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .problems import ContentError, Problem, suggest
-from .schema import BankKind, Question, QuestionBank, SessionPlan, ToolCard
+from .schema import BankKind, Form, Question, QuestionBank, SessionPlan, ToolCard
 from .yamlfile import LoadedYaml, YamlFileError, load_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -35,6 +36,7 @@ FOLDERS: dict[str, type[BaseModel]] = {
     "cards": ToolCard,
     "questions": QuestionBank,
     "sessions": SessionPlan,
+    "forms": Form,
 }
 
 
@@ -55,6 +57,7 @@ class Pack:
     cards: Mapping[str, ToolCard]
     banks: Mapping[str, QuestionBank]
     sessions: Mapping[str, SessionPlan]
+    forms: Mapping[str, Form] = field(default_factory=dict)
     #: Where each item came from, keyed by (folder, id); paths relative to the project.
     sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
     #: The line of every field, keyed by source file, for later checks to report.
@@ -63,7 +66,12 @@ class Pack:
     def items(self) -> list[tuple[str, BaseModel]]:
         """Every item with its source file, cards first."""
         found: list[tuple[str, BaseModel]] = []
-        for folder, items in (("cards", self.cards), ("questions", self.banks), ("sessions", self.sessions)):
+        for folder, items in (
+            ("cards", self.cards),
+            ("questions", self.banks),
+            ("sessions", self.sessions),
+            ("forms", self.forms),
+        ):
             found.extend((self.sources[(folder, item_id)], item) for item_id, item in items.items())
         return found
 
@@ -75,6 +83,9 @@ class Pack:
 
     def session(self, session_id: str) -> SessionPlan:
         return _lookup(self.sessions, "session plan", session_id)
+
+    def form(self, form_id: str) -> Form:
+        return _lookup(self.forms, "form or template", form_id)
 
     @property
     def questions(self) -> list[tuple[QuestionBank, Question]]:
@@ -139,10 +150,12 @@ def load_pack(pack_dir: Path, project_dir: Path | None = None) -> Pack:
     cards: dict[str, ToolCard] = loaded["cards"]
     banks: dict[str, QuestionBank] = loaded["questions"]
     sessions: dict[str, SessionPlan] = loaded["sessions"]
+    forms: dict[str, Form] = loaded["forms"]
     pack = Pack(
         cards=dict(sorted(cards.items(), key=lambda kv: kv[1].title.casefold())),
         banks=dict(sorted(banks.items(), key=lambda kv: kv[1].title.casefold())),
         sessions=dict(sorted(sessions.items(), key=lambda kv: (kv[1].order, kv[0]))),
+        forms=dict(sorted(forms.items(), key=lambda kv: (kv[1].kind != "form", kv[1].title.casefold()))),
         sources=sources,
         lines=line_maps,
     )

@@ -14,6 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs_macros import errors as macro_errors
 
 from .components import RenderContext
+from .components.downloads import downloads
+from .components.form import form
 from .components.programme_overview import programme_overview
 from .components.question_bank import question_bank
 from .components.session_plan import session_plan
@@ -40,6 +42,12 @@ def session_link(ctx: RenderContext, session_id: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(ctx.url(ctx.routes.session(session.id)), session.title)
 
 
+def form_link(ctx: RenderContext, form_id: str) -> Markup:
+    """A link to a form's or template's page."""
+    item = ctx.pack.form(form_id)
+    return Markup('<a href="{}">{}</a>').format(ctx.url(ctx.routes.form(item.id)), item.title)
+
+
 def card_count(ctx: RenderContext) -> int:
     """How many tool cards the pack has."""
     return len(ctx.pack.cards)
@@ -57,9 +65,12 @@ MACROS: dict[str, Callable[..., Any]] = {
     "question_bank": question_bank,
     "session_plan": session_plan,
     "programme_overview": programme_overview,
+    "form": form,
+    "downloads": downloads,
     "card_link": card_link,
     "bank_link": bank_link,
     "session_link": session_link,
+    "form_link": form_link,
     "card_count": card_count,
     "question_count": question_count,
 }

@@ -16,6 +16,7 @@ from typing import Any
 from .components import Routes
 from .identity import Identity
 from .loading import Pack
+from .strings import Strings
 
 FORMAT = "action-learning-pack/1"
 
@@ -23,14 +24,22 @@ FORMAT = "action-learning-pack/1"
 def pack_data(
     pack: Pack,
     routes: Routes,
-    pages: Iterable[tuple[str, str]],
+    pages: Iterable[dict[str, Any]],
     *,
     title: str,
+    site_url: str | None,
     language: str,
     identity: Identity | None,
+    attribution_html: str,
+    strings: Strings,
     handouts: bool,
 ) -> dict[str, Any]:
-    """The open-data view of ``pack``; ``pages`` are (title, url) in nav order."""
+    """The open-data view of ``pack``.
+
+    ``pages`` are dicts with ``title``, ``url``, ``sections`` (the titles of
+    the nav sections the page sits in) and ``pdf`` (whether the page belongs
+    in the pack PDF), in nav order.
+    """
     cards = []
     for card in pack.cards.values():
         record = card.model_dump(mode="json")
@@ -54,18 +63,29 @@ def pack_data(
         record["url"] = routes.session(session.id)
         record["cards"] = session.cards_used
         sessions.append(record)
+    forms = []
+    for form in pack.forms.values():
+        record = form.model_dump(mode="json")
+        record["url"] = routes.form(form.id)
+        record["pdf"] = routes.form_pdf(form.id) if handouts else None
+        forms.append(record)
+    identity_record = None
+    if identity is not None:
+        identity_record = identity.model_dump(mode="json")
+        identity_record["attribution_html"] = attribution_html
     return {
         "format": FORMAT,
         "title": title,
+        "site_url": site_url,
         "language": language,
-        "edition": identity.edition.isoformat() if identity else None,
-        "organisation": identity.organisation if identity else None,
-        "licence": identity.licence if identity else None,
+        "identity": identity_record,
         "cards": cards,
         "banks": banks,
         "questions": questions,
         "sessions": sessions,
-        "pages": [{"title": page_title, "url": url} for page_title, url in pages],
+        "forms": forms,
+        "pages": list(pages),
+        "strings": strings.as_dict(),
     }
 
 

@@ -36,6 +36,8 @@ ID_ARGUMENTS = {
     "bank_link": "bank",
     "session_plan": "session",
     "session_link": "session",
+    "form": "form",
+    "form_link": "form",
 }
 
 
@@ -121,7 +123,7 @@ def check_page(
         wanted = call.args[0].value
         kind = ID_ARGUMENTS[call.node.name]
         try:
-            {"card": pack.card, "bank": pack.bank, "session": pack.session}[kind](wanted)
+            {"card": pack.card, "bank": pack.bank, "session": pack.session, "form": pack.form}[kind](wanted)
         except UnknownIdError as error:
             problems.append(Problem(shown, call.lineno + source.offset, call.node.name, str(error)))
     return problems

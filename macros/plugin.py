@@ -60,8 +60,9 @@ class PackPluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs 
     data_dir = c.Dir(exists=True, default="pack")
     #: Folder of strings files, one a language.
     locales_dir = c.Dir(exists=True, default="locales")
-    #: Whether cards link to their handout PDFs (set by the PDF build).
-    handouts = c.Type(bool, default=False)
+    #: Whether the PDFs are built, so pages may link to them (`make` sets
+    #: PACK_PDFS=true; `make serve` leaves it off).
+    pdfs = c.Type(bool, default=False)
 
 
 class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
@@ -77,6 +78,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         self._markdown: FieldMarkdown | None = None
         self._project_dir = Path.cwd()
         self._nav: Navigation | None = None
+        self._site_title = ""
 
     # -- start of the build ------------------------------------------------
 
@@ -120,6 +122,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
                 language,
                 ", ".join(self.strings.untranslated),
             )
+        self._site_title = config.site_name
         self.generated = self._generated_pages(self.pack)
         self._apply_identity(config, self.identity, self.strings)
         config.nav = self._expand_nav(config.nav, config) if config.nav else config.nav
@@ -174,6 +177,11 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
             pages[Routes.source_of(self.routes.session(session.id))] = (
                 front(session.title, session.summary, session.last_reviewed, session.next_review)
                 + f'# {session.title}\n\n{session.summary}\n\n{{{{ session_plan("{session.id}") }}}}\n'
+            )
+        for item in pack.forms.values():
+            pages[Routes.source_of(self.routes.form(item.id))] = (
+                front(item.title, item.summary, item.last_reviewed, item.next_review)
+                + f'# {item.title}\n\n{{{{ form("{item.id}") }}}}\n'
             )
         return pages
 
@@ -239,9 +247,12 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
             file = File.generated(config, src_uri, content=content)
             folder = src_uri.split("/", 1)[0]
             item_id = Path(src_uri).stem
-            kind = {self.routes.cards: "cards", self.routes.banks: "questions", self.routes.sessions: "sessions"}[
-                folder
-            ]
+            kind = {
+                self.routes.cards: "cards",
+                self.routes.banks: "questions",
+                self.routes.sessions: "sessions",
+                self.routes.forms: "forms",
+            }[folder]
             source = self.pack.sources.get((kind, item_id))
             if source:
                 file.edit_uri = f"../{source}"
@@ -282,7 +293,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
             markdown=self._markdown,
             routes=self.routes,
             page_url=page_url,
-            options={"handouts": self.config.handouts},
+            options={"pdfs": self.config.pdfs, "site_title": self._site_title},
         )
 
     def _resolver(self, page_url: str) -> Callable[[str], str]:
@@ -338,24 +349,46 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         problems = check_site_links(
             site_dir,
             source_of,
-            skip_suffixes=(".pdf",) if self.config.handouts else (),
+            skip_suffixes=(".pdf",) if self.config.pdfs else (),
             locate=functools.partial(_locate_link, self._project_dir),
         )
         if problems:
             raise PluginError(ContentError(problems).report().replace("content problem", "link problem"))
-        nav_pages = [(page.title or "", page.file.url) for page in self._nav.pages] if self._nav else []
+        assert self.identity is not None and self.strings is not None
         data = pack_data(
             self.pack,
             self.routes,
-            nav_pages,
+            self._page_records(),
             title=config.site_name,
-            language=self.strings.language if self.strings else "en",
+            site_url=config.site_url,
+            language=self.strings.language,
             identity=self.identity,
-            handouts=self.config.handouts,
+            attribution_html=str(self.context_for(None).md(self.identity.attribution)),
+            strings=self.strings,
+            handouts=self.config.pdfs,
         )
         api = site_dir / "api"
         api.mkdir(parents=True, exist_ok=True)
         (api / "pack.json").write_text(dumps(data), encoding="utf-8")
+
+    def _page_records(self) -> list[dict[str, Any]]:
+        """Every page in nav order, with its sections and whether it goes in the PDF."""
+        records = []
+        for page in self._nav.pages if self._nav else []:
+            sections: list[str] = []
+            parent = page.parent
+            while parent is not None:
+                sections.insert(0, parent.title)
+                parent = parent.parent
+            records.append(
+                {
+                    "title": page.title or "",
+                    "url": page.file.url,
+                    "sections": sections,
+                    "pdf": bool(page.meta.get("pdf", True)),
+                }
+            )
+        return records
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self._nav = nav

@@ -264,3 +264,61 @@ class SessionPlan(Strict):
             if item.card:
                 seen.setdefault(item.card, None)
         return list(seen)
+
+
+class FormKind(StrEnum):
+    """A form is filled in (it has fields in its PDF); a template is a sheet to write on."""
+
+    FORM = "form"
+    TEMPLATE = "template"
+
+
+class SectionKind(StrEnum):
+    """How a form section asks: short fields, open questions with space, or ratings."""
+
+    FIELDS = "fields"
+    QUESTIONS = "questions"
+    RATINGS = "ratings"
+
+
+class RatingScale(Strict):
+    """A scale such as 1 (not at all) to 5 (very much), asked once per column."""
+
+    min: StrictInt = Field(ge=0, le=1)
+    max: StrictInt = Field(ge=2, le=10)
+    low: PlainText
+    high: PlainText
+    #: What each rating column asks about, such as 'Before the set' and 'Now'.
+    columns: list[PlainText] = Field(min_length=1, max_length=3)
+
+
+class FormSection(Strict):
+    title: PlainText
+    kind: SectionKind
+    help: MarkdownText | None = None
+    items: list[PlainText] = Field(min_length=1)
+    #: Lines of space for each answer (questions only).
+    lines: StrictInt = Field(default=3, ge=1, le=20)
+
+
+class Form(Strict):
+    """A form or template, printed as its own PDF and shown on its own page."""
+
+    id: Id
+    title: PlainText
+    kind: FormKind
+    summary: PlainText = Field(max_length=200)
+    introduction: MarkdownText
+    scale: RatingScale | None = None
+    sections: list[FormSection] = Field(min_length=1)
+    last_reviewed: dt.date
+    next_review: dt.date
+
+    @field_validator("sections")
+    @classmethod
+    def _ratings_need_a_scale(cls, sections: list[FormSection], info: ValidationInfo) -> list[FormSection]:
+        if any(section.kind is SectionKind.RATINGS for section in sections) and info.data.get("scale") is None:
+            raise ValueError("a 'ratings' section needs a 'scale' for the form; add one above the sections")
+        return sections
+
+    _review_order = field_validator("next_review")(_after_last_review)

@@ -1,11 +1,16 @@
 """``make``: build the site and its PDFs into ``site/``, or change nothing.
 
-Usage: ``python -m scripts.build [--config-file mkdocs.yml] [--site-dir site]``
+Usage: ``python -m scripts.build [--config-file mkdocs.yml] [--site-dir site] [--no-pdf]``
+
+The site and the PDFs are built into a scratch folder; ``site/`` is replaced
+only when every step has passed, so a failed build leaves the last good
+site where it was.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,21 +19,41 @@ from .site_build import BuildError, run_mkdocs, staged_site
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(description="Build the site and the PDFs.")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--cache", type=Path, default=Path(".cache/pdf"), help="where rendered PDFs are kept for reuse")
+    parser.add_argument("--jobs", type=int, default=None, help="PDFs to render at once (default: all cores)")
     parser.add_argument("--no-pdf", action="store_true", help="build the site only, without the PDFs")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
         with staged_site(args.site_dir) as scratch:
             print("Building the site...", flush=True)
-            run_mkdocs(args.config_file, scratch)
+            run_mkdocs(args.config_file, scratch, {"PACK_PDFS": "false" if args.no_pdf else "true"})
+            print(f"  site built in {time.monotonic() - started:.1f} s", flush=True)
+            if not args.no_pdf:
+                _build_pdfs(scratch, args.cache, args.jobs)
     except BuildError as error:
         print(f"Build failed: {error}. The previous site/ is unchanged.", file=sys.stderr)
         return 1
     print(f"Built {args.site_dir.as_posix()}/ in {time.monotonic() - started:.1f} s", flush=True)
     return 0
+
+
+def _build_pdfs(site: Path, cache: Path, jobs: int | None) -> None:
+    # Imported here: the site-only build must not need WeasyPrint's libraries.
+    from .pdf.build import build_pdfs
+    from .pdf.documents import DocumentError
+    from .pdf.render import RenderError
+    from .pdf.site import SiteError
+
+    print("Making the PDFs...", flush=True)
+    try:
+        build_pdfs(site, cache, jobs or os.cpu_count())
+    except (RenderError, DocumentError, SiteError) as error:
+        print(str(error), file=sys.stderr)
+        raise BuildError("the PDFs could not be made: fix the problems listed above") from None
 
 
 if __name__ == "__main__":

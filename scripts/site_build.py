@@ -46,6 +46,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, extra_env: dict[str, str] | No
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     env.setdefault("SOURCE_DATE_EPOCH", edition_epoch(config_file))
+    env.setdefault("PACK_PDFS", "false")
     env.update(extra_env or {})
     command = [
         sys.executable,

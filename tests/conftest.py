@@ -63,6 +63,7 @@ class Project:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     def build(self, *args: str) -> BuildResult:
+        """``mkdocs build --strict`` only (no PDFs), as MkDocs reports it."""
         site = self.root / "site"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
         result = subprocess.run(
@@ -81,6 +82,32 @@ class Project:
             capture_output=True,
             text=True,
             env=env,
+            check=False,
+        )
+        return BuildResult(result.returncode, result.stdout + result.stderr, site)
+
+    def full_build(self, *args: str, site: Path | None = None, cache: Path | None = None) -> BuildResult:
+        """``make``'s build: the site and every PDF, through scripts.build."""
+        site = site or self.root / "site"
+        cache = cache or self.root / ".cache" / "pdf"
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scripts.build",
+                "--config-file",
+                str(self.root / "mkdocs.yml"),
+                "--site-dir",
+                str(site),
+                "--cache",
+                str(cache),
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=PROJECT,
             check=False,
         )
         return BuildResult(result.returncode, result.stdout + result.stderr, site)
@@ -116,17 +143,18 @@ def real_project(tmp_path: Path) -> Project:
 
 @pytest.fixture(scope="session")
 def built_real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real site, built once for every test that only reads it."""
+    """The real site with its PDFs, built once for every test that only reads it."""
     project = make_project(tmp_path_factory.mktemp("real-site") / "project")
-    result = project.build()
+    result = project.full_build()
     assert result.returncode == 0, result.output
     return result
 
 
 @pytest.fixture(scope="session")
 def built_tiny_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The tiny fixture site with its PDFs."""
     project = make_project(tmp_path_factory.mktemp("tiny-site") / "project", FIXTURES / "sites" / "tiny")
-    result = project.build()
+    result = project.full_build()
     assert result.returncode == 0, result.output
     return result
 

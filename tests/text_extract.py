@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 PROSE = {"p", "li", "dd", "blockquote", "figcaption"}
 #: Elements whose text is never read as words.
 SKIPPED = {"script", "style", "code", "pre", "svg", "nav", "time"}
+#: Inline elements: their edges are not word boundaries.
+INLINE = {"a", "abbr", "b", "cite", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u"}
 SKIPPED_CLASSES = ("headerlink", "md-content__button", "alp-page-review", "md-source-file")
 
 
@@ -29,6 +31,8 @@ class _ArticleText(HTMLParser):
             return
         if not self.depth:
             return
+        if tag not in INLINE:
+            self.all_text.append(" ")
         skipping = tag in SKIPPED or any(name in classes for name in SKIPPED_CLASSES)
         if tag in {"br", "img", "input", "hr", "meta", "link", "source"}:
             return
@@ -39,6 +43,8 @@ class _ArticleText(HTMLParser):
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag not in INLINE:
+            self.all_text.append(" ")
         if not self.depth or not self.stack:
             if tag == "article":
                 self.depth = 0
@@ -72,4 +78,4 @@ def article_text(html: str) -> tuple[str, str]:
     parser = _ArticleText()
     parser.feed(html)
     parser.close()
-    return " ".join(parser.blocks), " ".join(" ".join(parser.all_text).split())
+    return " ".join(parser.blocks), " ".join("".join(parser.all_text).split())

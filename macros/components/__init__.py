@@ -41,6 +41,7 @@ class Routes:
     cards: str = "tools"
     banks: str = "questions"
     sessions: str = "programme"
+    forms: str = "forms"
     downloads: str = "downloads"
 
     def card(self, card_id: str) -> str:
@@ -51,6 +52,12 @@ class Routes:
 
     def session(self, session_id: str) -> str:
         return f"{self.sessions}/{session_id}.html"
+
+    def form(self, form_id: str) -> str:
+        return f"{self.forms}/{form_id}.html"
+
+    def form_pdf(self, form_id: str) -> str:
+        return f"{self.downloads}/forms/{form_id}.pdf"
 
     def handout(self, card_id: str) -> str:
         return f"{self.downloads}/handouts/{card_id}.pdf"

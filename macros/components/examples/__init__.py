@@ -70,7 +70,7 @@ def component_specs() -> list[ComponentSpec]:
 
 def site_markdown_settings(config_file: Path = PROJECT_DIR / "config" / "base.yml") -> tuple[list[str], dict[str, Any]]:
     """The Markdown extensions and their options, as the site uses them."""
-    data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     extensions: list[str] = []
     configs: dict[str, Any] = {}
     for entry in data.get("markdown_extensions", []):
@@ -81,6 +81,20 @@ def site_markdown_settings(config_file: Path = PROJECT_DIR / "config" / "base.ym
             extensions.append(name)
             configs[name] = options or {}
     return extensions, configs
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """A safe loader that reads MkDocs' ``!ENV`` tags as their default value."""
+
+
+def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        return values[-1] if values else None
+    return None
+
+
+_ConfigLoader.add_constructor("!ENV", _env_default)
 
 
 @cache

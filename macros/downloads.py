@@ -1,0 +1,39 @@
+"""The catalogue of downloadable PDFs, shared by the site and the PDF build.
+
+The Downloads page lists these files before they exist (the site is built
+first), and the PDF build makes exactly these files; a test checks the two
+agree. Page counts and sizes are filled into the page after the PDFs are made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .components import Routes
+from .loading import Pack
+from .strings import Strings
+
+
+@dataclass(frozen=True)
+class Download:
+    """One PDF: its path under ``downloads/``, its title and its kind."""
+
+    file: str
+    title: str
+    kind: str
+
+
+def catalogue(pack: Pack, strings: Strings, site_title: str, routes: Routes | None = None) -> list[Download]:
+    routes = routes or Routes()
+    prefix = routes.downloads + "/"
+    items = [Download("pack.pdf", site_title, "pack")]
+    items += [
+        Download(routes.handout(card.id).removeprefix(prefix), card.title, "handout") for card in pack.cards.values()
+    ]
+    items.append(Download("question-deck.pdf", strings("pdf.deck_title"), "deck"))
+    items.append(Download("question-list.pdf", strings("pdf.list_title"), "list"))
+    items += [
+        Download(routes.form_pdf(item.id).removeprefix(prefix), item.title, item.kind.value)
+        for item in pack.forms.values()
+    ]
+    return items

@@ -1,0 +1,196 @@
+"""Make every PDF for a built site, reusing what has not changed.
+
+Usage: ``python -m scripts.pdf [--site site] [--cache .cache/pdf] [--jobs N]``
+
+Prints a line per PDF as it is made or reused and a summary table at the
+end, writes ``downloads/manifest.json``, fills the page counts and sizes
+into the Downloads page, and checks that every link to a PDF resolves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.link_check import check_site_links
+
+from .cache import PdfCache, cache_key
+from .documents import Document, DocumentError, all_documents
+from .render import Rendered, RenderError, render
+from .site import BuiltSite, SiteError
+
+MANIFEST_FORMAT = "action-learning-pack-downloads/1"
+
+
+@dataclass(frozen=True)
+class Made:
+    document: Document
+    pages: int
+    size: int
+    seconds: float
+    cached: bool
+    sha256: str
+
+
+def _render_in_worker(document: Document, site_root: str) -> Rendered:
+    return render(document, BuiltSite(Path(site_root)))
+
+
+def human_size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.0f} kB"
+
+
+def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], object] = print) -> list[Made]:
+    """Render or reuse every document; raise RenderError naming every failure."""
+    documents = all_documents(site)
+    downloads = site.root / "downloads"
+    made: dict[str, Made] = {}
+    to_render: list[tuple[Document, str]] = []
+    for document in documents:
+        key = cache_key(document, site)
+        cached = cache.get(key)
+        if cached is None:
+            to_render.append((document, key))
+            continue
+        _write(downloads / document.filename, cached.pdf)
+        made[document.filename] = Made(document, cached.pages, len(cached.pdf), 0.0, True, _sha(cached.pdf))
+        log(f"  reused   {document.filename}")
+    failures: list[str] = []
+    if to_render:
+        # The pack is the longest job: start it first.
+        to_render.sort(key=lambda item: item[0].kind != "pack")
+        plural = "s" if len(to_render) != 1 else ""
+        log(f"Rendering {len(to_render)} PDF{plural} on {jobs} core{'s' if jobs != 1 else ''}...")
+        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(to_render)))) as pool:
+            futures = {
+                pool.submit(_render_in_worker, document, str(site.root)): (document, key) for document, key in to_render
+            }
+            for future in as_completed(futures):
+                document, key = futures[future]
+                try:
+                    result = future.result()
+                except RenderError as error:
+                    failures.append(str(error))
+                    log(f"  FAILED   {document.filename}")
+                    continue
+                cache.put(key, result.pdf, result.pages)
+                _write(downloads / document.filename, result.pdf)
+                made[document.filename] = Made(
+                    document, result.pages, len(result.pdf), result.seconds, False, _sha(result.pdf)
+                )
+                log(
+                    f"  rendered {document.filename}  ({result.pages} pages, "
+                    f"{human_size(len(result.pdf))}, {result.seconds:.1f} s)"
+                )
+    if failures:
+        raise RenderError("\n".join(failures))
+    return [made[document.filename] for document in documents]
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_manifest(site: BuiltSite, made: list[Made]) -> dict[str, object]:
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "title": site.title,
+        "edition": site.identity["edition"],
+        "documents": [
+            {
+                "file": item.document.filename,
+                "title": item.document.title,
+                "kind": item.document.kind,
+                "pages": item.pages,
+                "bytes": item.size,
+                "sha256": item.sha256,
+            }
+            for item in made
+        ],
+    }
+    path = site.root / "downloads" / "manifest.json"
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+_PLACEHOLDER = re.compile(r'<(?P<tag>span|td) data-manifest-(?P<field>pages|size)="(?P<file>[^"]+)">[^<]*</(?P=tag)>')
+
+
+def fill_download_facts(site: BuiltSite, made: list[Made]) -> None:
+    """Write each PDF's page count and size into the pages that list them."""
+    facts = {item.document.filename: item for item in made}
+
+    def fill(match: re.Match[str]) -> str:
+        item = facts.get(match["file"])
+        if item is None:
+            raise SiteError(f"a page lists {match['file']}, but no such PDF was made")
+        value = str(item.pages) if match["field"] == "pages" else human_size(item.size)
+        return f'<{match["tag"]} data-manifest-{match["field"]}="{match["file"]}">{value}</{match["tag"]}>'
+
+    for page in site.root.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "data-manifest-" in text:
+            page.write_text(_PLACEHOLDER.sub(fill, text), encoding="utf-8")
+
+
+def summary_table(made: list[Made], seconds: float) -> str:
+    name_width = max(len(item.document.filename) for item in made)
+    lines = [f"{'PDF'.ljust(name_width)}  {'pages':>5}  {'size':>8}  {'seconds':>7}"]
+    for item in made:
+        timing = "cached" if item.cached else f"{item.seconds:.1f}"
+        lines.append(
+            f"{item.document.filename.ljust(name_width)}  {item.pages:>5}  {human_size(item.size):>8}  {timing:>7}"
+        )
+    total_pages = sum(item.pages for item in made)
+    total_size = sum(item.size for item in made)
+    rendered = sum(1 for item in made if not item.cached)
+    lines.append(
+        f"{len(made)} PDFs, {total_pages} pages, {human_size(total_size)}; "
+        f"{rendered} rendered, {len(made) - rendered} reused; {seconds:.1f} s"
+    )
+    return "\n".join(lines)
+
+
+def build_pdfs(
+    site_root: Path, cache_dir: Path, jobs: int | None = None, log: Callable[[str], object] = print
+) -> list[Made]:
+    started = time.monotonic()
+    site = BuiltSite(site_root)
+    cache = PdfCache(cache_dir)
+    made = make_pdfs(site, cache, jobs or os.cpu_count() or 1, log)
+    write_manifest(site, made)
+    fill_download_facts(site, made)
+    cache.prune()
+    problems = check_site_links(site_root)
+    if problems:
+        raise SiteError("links to missing files after the PDF build:\n" + "\n".join(f"  {p}" for p in problems))
+    log(summary_table(made, time.monotonic() - started))
+    return made
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Make the PDFs for a built site.")
+    parser.add_argument("--site", type=Path, default=Path("site"))
+    parser.add_argument("--cache", type=Path, default=Path(".cache/pdf"))
+    parser.add_argument("--jobs", type=int, default=None, help="PDFs to render at once (default: all cores)")
+    args = parser.parse_args(argv)
+    try:
+        build_pdfs(args.site, args.cache, args.jobs)
+    except (RenderError, DocumentError, SiteError) as error:
+        print(f"PDF build failed:\n{error}", file=sys.stderr)
+        return 1
+    return 0

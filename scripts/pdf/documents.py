@@ -1,0 +1,270 @@
+"""Assemble the HTML of each PDF from the built site's pages.
+
+Every document is made of pages as the site shows them, readied for print
+by :mod:`.html_tools`. Nothing is written twice: the card on a handout is
+the card on the site.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+from xml.etree.ElementTree import Element
+
+from . import html_tools as tools
+from .site import BuiltSite
+
+#: Stylesheets every document uses, in order; kinds add their own.
+BASE_STYLES = ("fonts.css", "variables.css", "page.css", "components.css")
+
+
+class DocumentError(Exception):
+    """A page cannot go into a PDF as it is; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One PDF to make: its file name under downloads/, its HTML and its styles."""
+
+    filename: str
+    title: str
+    kind: str
+    body: str
+    styles: tuple[str, ...]
+    #: Turn HTML inputs into PDF form fields.
+    forms: bool = False
+    #: Body class, for styles that differ by kind.
+    body_class: str = ""
+
+    def full_html(self, site: BuiltSite) -> str:
+        identity = site.identity
+        edition = identity["edition"]
+        description = html.escape(f"{site.title}: {self.title}")
+        return (
+            "<!DOCTYPE html>\n"
+            f'<html lang="{html.escape(site.language)}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{html.escape(self.title)}</title>\n"
+            f'<meta name="author" content="{html.escape(identity["organisation"])}">\n'
+            f'<meta name="description" content="{description}">\n'
+            f'<meta name="keywords" content="action learning, facilitation, {html.escape(self.kind)}">\n'
+            f'<meta name="dcterms.created" content="{edition}T00:00:00Z">\n'
+            f'<meta name="dcterms.modified" content="{edition}T00:00:00Z">\n'
+            "</head>\n"
+            f'<body class="{self.body_class or "doc-" + self.kind}">\n{self.body}\n</body>\n</html>\n'
+        )
+
+
+def page_id(url: str) -> str:
+    """The anchor of a whole page inside a combined document."""
+    return "p-" + url.removesuffix(".html").replace("/", "-")
+
+
+def _ready(site: BuiltSite, url: str, resolve: tools.LinkResolver, prefix: str | None) -> Element:
+    article = site.article(url)
+    tools.strip_screen_only(article)
+    tools.open_tabs(article)
+    tools.open_details(article)
+    if prefix:
+        tools.namespace_ids(article, prefix)
+    tools.rewrite_links(article, url, resolve, site.data.get("site_url"))
+    missing = tools.images_without_alt(article)
+    if missing:
+        raise DocumentError(
+            f"{url}: the image {missing[0]} has no alt text; describe it in the Markdown, ![like this](image.svg)"
+        )
+    return article
+
+
+def _inner(element: Element) -> str:
+    """The HTML inside ``element``, without the element itself."""
+    parts = [html.escape(element.text or "", quote=False)]
+    parts.extend(tools.to_html(child) for child in element)
+    return "".join(parts)
+
+
+def _cover(site: BuiltSite, subtitle: str | None = None) -> str:
+    identity = site.identity
+    logo = html.escape(identity["logo"])
+    edition = site.t("pdf.edition", date=_long_date(site, identity["edition"]))
+    lines = [
+        '<section class="cover">',
+        f'<img class="cover__logo" src="{logo}" alt="{html.escape(identity["organisation"])}">',
+        f'<p class="cover__organisation">{html.escape(identity["organisation"])}</p>',
+        f'<h1 class="cover__title">{html.escape(site.title)}</h1>',
+    ]
+    if subtitle:
+        lines.append(f'<p class="cover__subtitle">{html.escape(subtitle)}</p>')
+    lines += [
+        f'<p class="cover__edition">{html.escape(edition)}</p>',
+        '<div class="cover__attribution">',
+        identity["attribution_html"],
+        f"<p>{html.escape(site.t('pdf.licence', licence=identity['licence']))}</p>",
+        "</div>",
+        "</section>",
+    ]
+    return "\n".join(lines)
+
+
+def _long_date(site: BuiltSite, iso: str) -> str:
+    import datetime as dt
+
+    from babel.dates import format_date  # babel comes with the site's dependencies
+
+    locale = site.data["strings"].get("meta.locale", site.language).replace("-", "_")
+    return str(format_date(dt.date.fromisoformat(iso), format="long", locale=locale))
+
+
+def _contents(site: BuiltSite, pages: list[dict[str, Any]]) -> str:
+    items = [
+        '<nav class="contents">',
+        f'<h1 class="contents__title">{html.escape(site.t("pdf.contents"))}</h1>',
+        "<ol>",
+    ]
+    current: list[str] = []
+    for page in pages:
+        sections = list(page["sections"])
+        # A section's group heading, unless its first page carries the same title.
+        for depth, section in enumerate(sections):
+            if current[: depth + 1] != sections[: depth + 1] and section != page["title"]:
+                items.append(f'<li class="contents__group contents__depth-{depth}">{html.escape(section)}</li>')
+        current = sections
+        depth = len(sections) - (1 if sections and sections[-1] == page["title"] else 0)
+        items.append(
+            f'<li class="contents__entry contents__depth-{depth}">'
+            f'<a href="#{page_id(page["url"])}">{html.escape(page["title"])}</a></li>'
+        )
+    items += ["</ol>", "</nav>"]
+    return "\n".join(items)
+
+
+def pack_document(site: BuiltSite) -> Document:
+    """The whole pack: cover, contents, then every page in navigation order."""
+    pages = [page for page in site.pages if page["pdf"]]
+    in_pack = {page["url"] for page in pages}
+
+    def resolve(target: str, fragment: str) -> str | None:
+        if target not in in_pack:
+            return None
+        return f"#{page_id(target)}--{fragment}" if fragment else f"#{page_id(target)}"
+
+    chapters = []
+    for page in pages:
+        article = _ready(site, page["url"], resolve, page_id(page["url"]))
+        chapters.append(
+            f'<section class="chapter" id="{page_id(page["url"])}" data-url="{html.escape(page["url"])}">\n'
+            f"{_inner(article)}\n</section>"
+        )
+    body = "\n".join([_cover(site), _contents(site, pages), *chapters])
+    return Document("pack.pdf", site.title, "pack", body, (*BASE_STYLES, "cover.css", "contents.css"))
+
+
+def handout_documents(site: BuiltSite) -> list[Document]:
+    """A one-card handout for every tool card."""
+    documents = []
+    for card in site.data["cards"]:
+        url = card["url"]
+
+        def resolve(target: str, fragment: str, url: str = url) -> str | None:
+            if target == url:
+                return f"#{fragment}" if fragment else "#"
+            return None
+
+        article = _ready(site, url, resolve, None)
+        body = _running_parts(site, card["title"]) + "\n" + _inner(article)
+        documents.append(
+            Document(f"handouts/{card['id']}.pdf", card["title"], "handout", body, (*BASE_STYLES, "handout.css"))
+        )
+    return documents
+
+
+def _running_parts(site: BuiltSite, title: str) -> str:
+    """Header and footer content for one-off documents (handouts, deck, forms)."""
+    identity = site.identity
+    return (
+        f'<div class="running-header"><span class="running-header__org">{html.escape(identity["short_name"])}</span> '
+        f'<span class="running-header__title">{html.escape(site.title)}</span></div>\n'
+        f'<div class="running-footer">{html.escape(site.t("pdf.licence", licence=identity["licence"]))}. '
+        f"{html.escape(tools.text_of(_fragment(identity['attribution_html'])))}</div>"
+    )
+
+
+def _fragment(markup: str) -> Element:
+    import tinyhtml5
+
+    document: Element = tinyhtml5.parse(f"<div>{markup}</div>", namespace_html_elements=False)
+    body = document.find("body")
+    assert body is not None
+    return body
+
+
+def _bank_pages(site: BuiltSite, kind: str | None = None) -> list[dict[str, Any]]:
+    pages = {page["url"]: page for page in site.pages}
+    return [pages[bank["url"]] for bank in site.data["banks"] if kind is None or bank["kind"] == kind]
+
+
+def question_deck_document(site: BuiltSite) -> Document:
+    """The open questions as cards to cut out, several to a sheet."""
+    parts = [_running_parts(site, site.t("pdf.deck_title"))]
+    parts.append(f'<h1 class="deck__title">{html.escape(site.t("pdf.deck_title"))}</h1>')
+    parts.append(f'<p class="deck__how">{html.escape(site.t("pdf.deck_how"))}</p>')
+    for page in _bank_pages(site, "open"):
+        article = _ready(site, page["url"], lambda target, fragment: None, page_id(page["url"]))
+        for section in article.iter("section"):
+            if "alp-bank__category" in tools.classes(section):
+                questions = [li for li in section.iter("li") if "alp-question" in tools.classes(li)]
+                cards = "".join(tools.to_html(li) for li in questions)
+                parts.append(f'<div class="deck__sheet"><ol class="alp-questions deck">{cards}</ol></div>')
+    return Document(
+        "question-deck.pdf",
+        site.t("pdf.deck_title"),
+        "deck",
+        "\n".join(parts),
+        (*BASE_STYLES, "handout.css", "deck.css"),
+    )
+
+
+def question_list_document(site: BuiltSite) -> Document:
+    """Every question bank as a list, for reading or for the facilitator's folder."""
+    parts = [_running_parts(site, site.t("pdf.list_title"))]
+    for page in _bank_pages(site):
+        article = _ready(site, page["url"], lambda target, fragment: None, page_id(page["url"]))
+        parts.append(f'<section class="chapter">{_inner(article)}</section>')
+    return Document(
+        "question-list.pdf", site.t("pdf.list_title"), "list", "\n".join(parts), (*BASE_STYLES, "handout.css")
+    )
+
+
+def form_documents(site: BuiltSite) -> list[Document]:
+    """Each form and template on its own, with real form fields."""
+    documents = []
+    for form in site.data["forms"]:
+        url = form["url"]
+
+        def resolve(target: str, fragment: str, url: str = url) -> str | None:
+            return (f"#{fragment}" if fragment else "#") if target == url else None
+
+        article = _ready(site, url, resolve, None)
+        body = _running_parts(site, form["title"]) + "\n" + _inner(article)
+        documents.append(
+            Document(
+                f"forms/{form['id']}.pdf",
+                form["title"],
+                form["kind"],
+                body,
+                (*BASE_STYLES, "handout.css", "form.css"),
+                forms=True,
+            )
+        )
+    return documents
+
+
+def all_documents(site: BuiltSite) -> list[Document]:
+    """Every PDF, in the order of the Downloads page."""
+    return [
+        pack_document(site),
+        *handout_documents(site),
+        question_deck_document(site),
+        question_list_document(site),
+        *form_documents(site),
+    ]

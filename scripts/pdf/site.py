@@ -1,0 +1,80 @@
+"""Read a built site: its open data and its pages' articles."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import tinyhtml5
+
+
+class SiteError(Exception):
+    """The built site is missing something the PDF build needs."""
+
+
+@dataclass
+class BuiltSite:
+    """A site built by MkDocs, read from disk."""
+
+    root: Path
+    _articles: dict[str, Element] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        path = self.root / "api" / "pack.json"
+        if not path.is_file():
+            raise SiteError(f"{path} is missing: build the site first (make)")
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return data
+
+    @property
+    def title(self) -> str:
+        return str(self.data["title"])
+
+    @property
+    def language(self) -> str:
+        return str(self.data["language"])
+
+    @property
+    def identity(self) -> dict[str, Any]:
+        identity: dict[str, Any] = self.data["identity"]
+        return identity
+
+    def t(self, key: str, **values: object) -> str:
+        """A fixed string in the site's language."""
+        text = str(self.data["strings"][key])
+        return text.format(**values) if values else text
+
+    @property
+    def pages(self) -> list[dict[str, Any]]:
+        pages: list[dict[str, Any]] = self.data["pages"]
+        return pages
+
+    def article(self, url: str) -> Element:
+        """A fresh copy of the page's article element (callers may change it)."""
+        if url not in self._articles:
+            path = self.root / url
+            if not path.is_file():
+                raise SiteError(f"the page {url} is in the navigation but not in {self.root}")
+            document = tinyhtml5.parse(path.read_bytes(), namespace_html_elements=False)
+            article = next(
+                (el for el in document.iter("article") if "md-content__inner" in (el.get("class") or "")),
+                None,
+            )
+            if article is None:
+                raise SiteError(f"{url} has no <article class='md-content__inner'>; is it a page of this theme?")
+            self._articles[url] = article
+        return _copy(self._articles[url])
+
+
+def _copy(element: Element) -> Element:
+    clone = Element(element.tag, dict(element.attrib))
+    clone.text = element.text
+    clone.tail = element.tail
+    for child in element:
+        clone.append(_copy(child))
+    return clone

@@ -1,0 +1,330 @@
+"""The PDFs: complete, navigable, accessible, offline and reproducible.
+
+Most checks read the real pack's PDFs, built once by the session fixture;
+the smaller ones use the tiny fixture site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from macros.loading import load_pack
+from scripts.pdf.documents import Document
+from scripts.pdf.render import RenderError, render
+from scripts.pdf.site import BuiltSite
+
+from .conftest import FIXTURES, PROJECT, BuildResult, Project, make_project
+from .pdf_tools import fonts_report, form_field_names, internal_links, outline_titles, page_texts, squash
+from .text_extract import article_text
+
+pytestmark = pytest.mark.build
+
+
+def manifest(site: Path) -> dict:  # type: ignore[type-arg]
+    return json.loads((site / "downloads" / "manifest.json").read_text(encoding="utf-8"))
+
+
+def pdfs(site: Path) -> list[Path]:
+    return sorted((site / "downloads").rglob("*.pdf"))
+
+
+# -- outputs and the manifest -------------------------------------------------
+
+
+def test_every_output_is_made(built_real_site: BuildResult) -> None:
+    pack = load_pack(PROJECT / "pack", PROJECT)
+    files = {item["file"]: item for item in manifest(built_real_site.site)["documents"]}
+    assert files["pack.pdf"]["kind"] == "pack"
+    for card_id in pack.cards:
+        assert files[f"handouts/{card_id}.pdf"]["kind"] == "handout"
+    assert files["question-deck.pdf"]["kind"] == "deck"
+    assert files["question-list.pdf"]["kind"] == "list"
+    assert files["forms/evaluation-form.pdf"]["kind"] == "form"
+    templates = {name for name, item in files.items() if item["kind"] == "template"}
+    assert {"forms/reflective-log.pdf", "forms/action-plan.pdf", "forms/issue-preparation.pdf"} <= templates
+
+
+def test_the_manifest_matches_the_files(built_real_site: BuildResult) -> None:
+    site = built_real_site.site
+    listed = manifest(site)["documents"]
+    on_disk = {path.relative_to(site / "downloads").as_posix() for path in pdfs(site)}
+    assert {item["file"] for item in listed} == on_disk
+    for item in listed:
+        data = (site / "downloads" / item["file"]).read_bytes()
+        assert item["bytes"] == len(data)
+        assert item["sha256"] == hashlib.sha256(data).hexdigest()
+        assert item["pages"] == len(PdfReader(site / "downloads" / item["file"]).pages)
+        assert item["title"]
+
+
+def test_the_downloads_page_shows_pages_and_sizes(built_real_site: BuildResult) -> None:
+    html = (built_real_site.site / "downloads.html").read_text(encoding="utf-8")
+    for item in manifest(built_real_site.site)["documents"]:
+        assert f'data-manifest-pages="{item["file"]}">{item["pages"]}<' in html
+        assert f'href="downloads/{item["file"]}"' in html
+    assert ">–<" not in html
+
+
+def test_each_card_page_offers_its_handout(built_real_site: BuildResult) -> None:
+    for card in json.loads((built_real_site.site / "api" / "pack.json").read_text())["cards"]:
+        html = (built_real_site.site / card["url"]).read_text(encoding="utf-8")
+        assert f'href="../downloads/handouts/{card["id"]}.pdf"' in html
+        assert "Download handout (PDF)" in html
+
+
+# -- the pack -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pack_pdf(built_real_site: BuildResult) -> Path:
+    return built_real_site.site / "downloads" / "pack.pdf"
+
+
+@pytest.fixture(scope="module")
+def pack_pages(pack_pdf: Path) -> list[str]:
+    return page_texts(pack_pdf)
+
+
+def test_pack_size_is_within_budget(pack_pdf: Path) -> None:
+    assert pack_pdf.stat().st_size <= 2_000_000
+
+
+def test_the_cover_names_the_organisation_and_edition(pack_pages: list[str]) -> None:
+    cover = squash(pack_pages[0])
+    assert "Example Health and Social Care Partnership" in cover
+    assert "Action Learning Set Resource Pack" in cover
+    assert "Edition of 25 November 2026" in cover
+    assert "CC BY-SA 4.0" in cover
+
+
+def first_heading(site: Path, url: str) -> str:
+    article = (site / url).read_text(encoding="utf-8").split('class="md-content__inner', 1)[1]
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", article, re.DOTALL)
+    assert match, f"{url} has no h1"
+    return heading_text(match.group(1))
+
+
+def heading_text(markup: str) -> str:
+    """A heading's words, without its permalink."""
+    markup = re.sub(r'<a class="headerlink".*?</a>', "", markup, flags=re.DOTALL)
+    return squash(html.unescape(re.sub(r"<[^>]+>", " ", markup)))
+
+
+def test_contents_page_numbers_match_where_each_chapter_lands(pack_pdf: Path, pack_pages: list[str]) -> None:
+    entries = []
+    for page in pack_pages[1:6]:
+        for line in page.splitlines():
+            match = re.match(r"^\s*(.+?)\s*\.{3,}\s*(\d+)\s*$", line)
+            if match:
+                entries.append((squash(match.group(1)), int(match.group(2))))
+    pages = [p for p in json.loads((pack_pdf.parents[1] / "api" / "pack.json").read_text())["pages"] if p["pdf"]]
+    assert len(entries) == len(pages)
+    for (title, number), page in zip(entries, pages, strict=True):
+        assert title == squash(page["title"])
+        # The chapter's first heading is on the page the contents names.
+        heading = first_heading(pack_pdf.parents[1], page["url"])
+        assert heading in squash(pack_pages[number - 1]), f"{title} ({heading}) is not on page {number}"
+
+
+def test_bookmarks_cover_every_chapter(pack_pdf: Path) -> None:
+    reader = PdfReader(pack_pdf)
+    bookmarks = outline_titles(reader)
+    titles = {squash(title) for title, _ in bookmarks}
+    pages = [p for p in json.loads((pack_pdf.parents[1] / "api" / "pack.json").read_text())["pages"] if p["pdf"]]
+    assert {first_heading(pack_pdf.parents[1], page["url"]) for page in pages} <= titles
+    assert "Contents" in titles
+
+
+def test_internal_links_land_on_the_right_page(pack_pdf: Path, pack_pages: list[str]) -> None:
+    reader = PdfReader(pack_pdf)
+    links = internal_links(reader)
+    assert len(links) > 200
+    assert all(target > 0 for _, _, target in links), [link for link in links if link[2] == 0][:5]
+    site = pack_pdf.parents[1]
+    headings = {
+        "p-" + page["url"].removesuffix(".html").replace("/", "-"): first_heading(site, page["url"])
+        for page in json.loads((site / "api" / "pack.json").read_text())["pages"]
+        if page["pdf"]
+    }
+    for _, name, target in links:
+        if name in headings:  # a link to a whole chapter lands on its first page
+            assert headings[name] in squash(pack_pages[target - 1]), name
+
+
+def test_nothing_is_dropped(built_real_site: BuildResult, pack_pages: list[str]) -> None:
+    """Every page in the pack and every heading on it are in the PDF's text."""
+    text = squash(" ".join(pack_pages))
+    site = built_real_site.site
+    for page in json.loads((site / "api" / "pack.json").read_text())["pages"]:
+        if not page["pdf"]:
+            continue
+        html = (site / page["url"]).read_text(encoding="utf-8")
+        assert squash(page["title"]) in text, page["url"]
+        article = html.split('class="md-content__inner', 1)[1]
+        for heading in re.findall(r"<h[1-4][^>]*>(.*?)</h[1-4]>", article, re.DOTALL):
+            words = heading_text(heading)
+            if words:
+                assert words in text, f"{page['url']}: heading '{words}' is not in the PDF"
+        prose, _ = article_text(html)
+        first_sentence = prose.split(". ")[0][:60]
+        assert squash(first_sentence)[:40] in text, f"{page['url']}: its text is not in the PDF"
+
+
+def test_external_links_show_their_address(pack_pages: list[str]) -> None:
+    text = squash(" ".join(pack_pages))
+    assert re.search(r"\(https://example\.org/action-learning-pack/[^)]+\)", text)
+
+
+def test_headers_and_footers(pack_pages: list[str]) -> None:
+    total = len(pack_pages)
+    for number, page in enumerate(pack_pages[1:], start=2):
+        assert f"Page {number} of {total}" in squash(page)
+    chapter = next(number for number, page in enumerate(pack_pages) if squash(page).startswith("Who is it for?"))
+    header = pack_pages[chapter].splitlines()[0]
+    assert "Who is it for?" in header and "Action Learning Set Resource Pack" in header
+
+
+# -- every PDF ----------------------------------------------------------------
+
+
+def test_every_pdf_is_tagged_with_language_and_title(built_real_site: BuildResult) -> None:
+    for path in pdfs(built_real_site.site):
+        reader = PdfReader(path)
+        root = reader.trailer["/Root"]
+        assert root["/MarkInfo"]["/Marked"], path
+        assert "/StructTreeRoot" in root, path
+        assert root["/Lang"] == "en", path
+        assert reader.metadata is not None and reader.metadata.title, path
+        assert root["/ViewerPreferences"]["/DisplayDocTitle"], path
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="make test installs poppler-utils")
+def test_every_font_is_embedded(built_real_site: BuildResult) -> None:
+    for path in pdfs(built_real_site.site):
+        rows = fonts_report(path)
+        assert rows, path
+        for row in rows:
+            assert "Atkinson-Hyperlegible" in row[0], f"{path}: unexpected font {row[0]}"
+            assert row[-5] == "yes", f"{path}: {row[0]} is not embedded"
+
+
+def test_every_image_has_alt_text(built_real_site: BuildResult) -> None:
+    reader = PdfReader(built_real_site.site / "downloads" / "pack.pdf")
+    figures = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if node.get("/S") == "/Figure":
+                figures.append(node)
+            kids = node.get("/K")
+            if kids is not None:
+                walk(kids)
+        elif isinstance(node, list):
+            for kid in node:
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert figures, "the pack has images, so its structure tree has figures"
+    assert all(str(figure.get("/Alt", "")).strip() for figure in figures)
+
+
+def test_the_evaluation_form_has_fields(built_real_site: BuildResult) -> None:
+    reader = PdfReader(built_real_site.site / "downloads" / "forms" / "evaluation-form.pdf")
+    names = form_field_names(reader)
+    assert any(name.startswith("r-evaluation-form-") for name in names)  # ratings: radio groups
+    assert any(name.startswith("f-evaluation-form-") for name in names)  # text boxes
+    assert len(names) >= 20
+
+
+# -- paper, safety, strictness, speed and reproducibility (tiny site) ---------
+
+
+def test_letter_paper_by_one_setting(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "letter", FIXTURES / "sites" / "tiny")
+    project.edit("mkdocs.yml", "paper: A4", "paper: Letter")
+    result = project.full_build()
+    assert result.returncode == 0, result.output
+    box = PdfReader(result.site / "downloads" / "pack.pdf").pages[3].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_a4_by_default(built_tiny_site: BuildResult) -> None:
+    box = PdfReader(built_tiny_site.site / "downloads" / "pack.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def tiny_document(body: str, styles: tuple[str, ...] = ("fonts.css",)) -> Document:
+    return Document("test.pdf", "Test", "test", body, styles)
+
+
+def test_a_remote_image_is_refused_and_named(built_tiny_site: BuildResult) -> None:
+    site = BuiltSite(built_tiny_site.site)
+    with pytest.raises(RenderError, match=r"test\.pdf: refused to fetch https://example\.org/photo\.png"):
+        render(tiny_document('<p><img src="https://example.org/photo.png" alt="A photo"></p>'), site)
+
+
+def test_a_file_outside_the_site_is_refused(built_tiny_site: BuildResult) -> None:
+    site = BuiltSite(built_tiny_site.site)
+    with pytest.raises(RenderError, match="refused to fetch file:///etc/hostname"):
+        render(tiny_document('<p><img src="file:///etc/hostname" alt="x"></p>'), site)
+
+
+def test_any_weasyprint_warning_fails_the_render(built_tiny_site: BuildResult) -> None:
+    site = BuiltSite(built_tiny_site.site)
+    with pytest.raises(RenderError, match="WeasyPrint warned"):
+        render(tiny_document('<p style="colour: red">Misspelt property</p>'), site)
+
+
+def test_an_image_without_alt_text_fails_the_build(tiny_project: Project) -> None:
+    tiny_project.edit("docs/guides/evaluation.md", "Reaction, learning", "![](../assets/logo.svg) Reaction, learning")
+    result = tiny_project.full_build()
+    assert result.returncode != 0
+    assert "guides/evaluation.html: the image assets/logo.svg has no alt text" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_rebuild_reuses_unchanged_pdfs_and_redoes_only_what_changed(tiny_project: Project, tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    first = tiny_project.full_build(site=site, cache=cache)
+    assert first.returncode == 0, first.output
+    assert "rendered pack.pdf" in first.output
+    second = tiny_project.full_build(site=site, cache=cache)
+    assert second.returncode == 0, second.output
+    assert "rendered" not in second.output.replace("0 rendered", "")
+    tiny_project.edit(
+        "pack/cards/example-minimal.yml", "Sit it out even if it feels long.", "Wait it out, even if it feels long."
+    )
+    third = tiny_project.full_build(site=site, cache=cache)
+    rendered = sorted(re.findall(r"rendered (\S+\.pdf)", third.output))
+    assert rendered == ["handouts/example-minimal.pdf", "pack.pdf"]
+
+
+def test_two_clean_builds_give_identical_pdfs(tiny_project: Project, tmp_path: Path) -> None:
+    one = tiny_project.full_build(site=tmp_path / "one", cache=tmp_path / "cache-one")
+    two = tiny_project.full_build(site=tmp_path / "two", cache=tmp_path / "cache-two")
+    assert one.returncode == 0 and two.returncode == 0
+    first = {p.relative_to(one.site).as_posix(): p.read_bytes() for p in pdfs(one.site)}
+    second = {p.relative_to(two.site).as_posix(): p.read_bytes() for p in pdfs(two.site)}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_the_pdf_step_runs_without_mkdocs(built_tiny_site: BuildResult) -> None:
+    code = (
+        "import sys, pathlib; from scripts.pdf.site import BuiltSite; from scripts.pdf.documents import all_documents;"
+        f"all_documents(BuiltSite(pathlib.Path({str(built_tiny_site.site)!r})));"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'mkdocs', 'mkdocs_macros', 'material'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PROJECT)
+    assert result.stdout.strip() == "[]"
