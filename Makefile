@@ -7,10 +7,11 @@ VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_BENCH := $(VENV)/.installed-bench
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all build check serve test lint typecheck clean lock system-test-deps
+.PHONY: all build check serve test lint typecheck clean lock system-test-deps bench
 
 all: build
 
@@ -64,11 +65,20 @@ system-test-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+$(STAMP_BENCH): requirements/bench.txt $(STAMP_BUILD)
+	$(PYTHON) -m pip install --quiet --require-hashes --no-deps -r requirements/bench.txt
+	touch $@
+
+## make bench: time this PDF pipeline against the mkdocs-to-pdf plugin
+bench: $(STAMP_BENCH)
+	$(PYTHON) -m scripts.bench
+
 ## make lock: re-pin every dependency (after editing requirements/*.in)
 lock: $(PYTHON)
 	$(PYTHON) -m pip install --quiet pip-tools==7.6.2
 	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o build.txt build.in
 	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o test.txt test.in
+	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o bench.txt bench.in
 
 clean:
 	rm -rf site .cache

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,12 +11,10 @@ from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[1]
+from scripts.scratch_project import PROJECT, copy_project
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE_PACK = PROJECT / "macros" / "components" / "examples" / "pack"
-
-#: What a project shares with the repository (code and theme), as links.
-SHARED = ("macros", "overrides", "config", "locales")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -114,21 +111,8 @@ class Project:
 
 
 def make_project(destination: Path, site: Path | None = None, pack: Path | None = None) -> Project:
-    """A project at ``destination``: the shared code linked, content copied.
-
-    With ``site``, docs/ and mkdocs.yml come from that fixture site and the
-    pack from ``pack`` (the example pack by default); without, they are the
-    repository's own.
-    """
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in SHARED:
-        (destination / name).symlink_to(PROJECT / name)
-    source = site or PROJECT
-    shutil.copytree(source / "docs", destination / "docs")
-    shutil.copy(source / "mkdocs.yml", destination / "mkdocs.yml")
-    pack_source = pack or (PROJECT / "pack" if site is None else EXAMPLE_PACK)
-    shutil.copytree(pack_source, destination / "pack")
-    return Project(destination)
+    """A throwaway project (see scripts/scratch_project.py)."""
+    return Project(copy_project(destination, site, pack))
 
 
 @pytest.fixture
