@@ -11,7 +11,7 @@ STAMP_BENCH := $(VENV)/.installed-bench
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all build check serve test lint typecheck clean lock system-test-deps bench
+.PHONY: all build check serve test lint typecheck clean lock system-build-deps system-test-deps bench
 
 all: build
 
@@ -30,7 +30,7 @@ $(STAMP_TEST): requirements/test.txt $(STAMP_BUILD)
 	touch $@
 
 ## make: build the site and the PDFs into site/
-build: $(STAMP_BUILD)
+build: $(STAMP_BUILD) system-build-deps
 	$(PYTHON) -m scripts.build
 
 ## make check: validate the content only (seconds)
@@ -55,15 +55,24 @@ lint: $(STAMP_TEST)
 typecheck: $(STAMP_TEST)
 	$(VENV)/bin/mypy
 
-# Debian packages the tests use (PDF inspection). Installed only when missing.
-DEBIAN_TEST_PACKAGES := poppler-utils hunspell hunspell-en-gb
-system-test-deps:
-	@missing=""; for p in $(DEBIAN_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Debian packages, installed only when missing: WeasyPrint's libraries for
+# the build; PDF inspection, spelling and a browser for the tests.
+DEBIAN_BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
+DEBIAN_TEST_PACKAGES := $(DEBIAN_BUILD_PACKAGES) poppler-utils hunspell hunspell-en-gb
+define apt_install_missing
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
+
+system-build-deps:
+	$(call apt_install_missing,$(DEBIAN_BUILD_PACKAGES))
+
+system-test-deps:
+	$(call apt_install_missing,$(DEBIAN_TEST_PACKAGES))
 
 $(STAMP_BENCH): requirements/bench.txt $(STAMP_BUILD)
 	$(PYTHON) -m pip install --quiet --require-hashes --no-deps -r requirements/bench.txt

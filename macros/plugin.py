@@ -33,19 +33,20 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .components import RenderContext, Routes
+from .content_settings import ContentSettings, hide_from_nav, parse_content_settings
 from .identity import DARK_BACKGROUND, Identity, parse_identity, readable_on
 from .link_check import check_site_links
 from .loading import Pack, load_or_report
 from .markdown_fields import FieldMarkdown, relative_url
 from .open_data import dumps, pack_data
 from .page_checks import check_data_links, check_page
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, suggest
 from .strings import Strings, load_strings
 from .yamlfile import line_map
 
@@ -79,6 +80,10 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         self._project_dir = Path.cwd()
         self._nav: Navigation | None = None
         self._site_title = ""
+        self.content = ContentSettings()
+        self.overlay_dir: Path | None = None
+        self.hidden: set[str] = set()
+        self.overlaid: set[str] = set()
 
     # -- start of the build ------------------------------------------------
 
@@ -95,11 +100,25 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         lines = line_map(config_path.read_text(encoding="utf-8")) if config_path.is_file() else None
         self.identity, identity_problems = parse_identity(dict(config.extra), config_name, lines)
         problems += identity_problems
+        self.content, content_problems = parse_content_settings(dict(config.extra), config_name, lines)
+        problems += content_problems
+        self.overlay_dir = self._project_dir / self.content.overlay if self.content.overlay else None
+        if self.overlay_dir is not None and not self.overlay_dir.is_dir():
+            problems.append(
+                Problem(
+                    config_name,
+                    lines.line_of(("extra", "content", "overlay")) if lines else None,
+                    "extra.content.overlay",
+                    f"there is no folder {self.content.overlay}; create it or remove the setting",
+                )
+            )
+            self.overlay_dir = None
         if self.identity is not None:
             docs_dir = Path(config.docs_dir)
             for setting in ("logo", "favicon"):
                 image = getattr(self.identity, setting)
-                if not (docs_dir / image).is_file():
+                places = [docs_dir / image] + ([self.overlay_dir / image] if self.overlay_dir else [])
+                if not any(place.is_file() for place in places):
                     path = ("extra", "identity", setting)
                     problems.append(
                         Problem(
@@ -125,10 +144,26 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         self._site_title = config.site_name
         self.generated = self._generated_pages(self.pack)
         self._apply_identity(config, self.identity, self.strings)
-        config.nav = self._expand_nav(config.nav, config) if config.nav else config.nav
+        if config.nav:
+            config.nav = self._expand_nav(config.nav, config)
+            config.nav, self.hidden, matched = hide_from_nav(config.nav, self.content.hide)
+            unmatched = [entry for entry in self.content.hide if entry not in matched]
+            if unmatched:
+                known = _nav_names(config.nav) | self.hidden
+                raise PluginError(
+                    ContentError(
+                        Problem(
+                            config_name,
+                            lines.line_of(("extra", "content", "hide")) if lines else None,
+                            "extra.content.hide",
+                            f"'{entry}' is neither a page nor a section title in the navigation{suggest(entry, known)}",
+                        )
+                        for entry in unmatched
+                    ).report()
+                )
         self._markdown = FieldMarkdown(config.markdown_extensions, config.mdx_configs)
-        for folder in (self.config.data_dir, self.config.locales_dir):
-            if folder not in config.watch:
+        for folder in (self.config.data_dir, self.config.locales_dir, self.content.overlay):
+            if folder and folder not in config.watch:
                 config.watch.append(folder)
         return config
 
@@ -142,12 +177,22 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
             config.mdx_configs["toc"]["permalink_title"] = strings("theme.permalink")
         config.theme["logo"] = identity.logo
         config.theme["favicon"] = identity.favicon
-        config.copyright = strings(
-            "footer.copyright",
-            organisation=html.escape(identity.organisation),
-            year=identity.edition.year,
-            licence=html.escape(identity.licence),
+        attribution = self._markdown_inline(identity.attribution, config)
+        contact = html.escape(identity.contact)
+        config.copyright = (
+            strings(
+                "footer.copyright",
+                organisation=html.escape(identity.organisation),
+                year=identity.edition.year,
+                licence=html.escape(identity.licence),
+            )
+            + f" {attribution} "
+            + f'<a href="{contact}">{html.escape(strings("footer.contact"))}</a>'
         )
+
+    @staticmethod
+    def _markdown_inline(text: str, config: MkDocsConfig) -> str:
+        return str(FieldMarkdown(config.markdown_extensions, config.mdx_configs).inline(text))
 
     def _generated_pages(self, pack: Pack) -> dict[str, str]:
         """Markdown for a page per card, bank and session, keyed by source path."""
@@ -239,6 +284,18 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.pack is not None
+        if self.overlay_dir is not None:
+            for path in sorted(self.overlay_dir.rglob("*")):
+                if not path.is_file():
+                    continue
+                src_uri = path.relative_to(self.overlay_dir).as_posix()
+                existing = files.get_file_from_path(src_uri)
+                if existing is not None:
+                    files.remove(existing)
+                overlay_file = File(src_uri, str(self.overlay_dir), config.site_dir, config.use_directory_urls)
+                overlay_file.edit_uri = f"../{self.content.overlay}/{src_uri}"
+                files.append(overlay_file)
+                self.overlaid.add(src_uri)
         for src_uri, content in self.generated.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -257,6 +314,9 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
             if source:
                 file.edit_uri = f"../{source}"
             files.append(file)
+        for file in files:
+            if file.src_uri in self.hidden:
+                file.inclusion = InclusionLevel.EXCLUDED
         self.page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
         self._check_pages(files, config)
         return files
@@ -272,7 +332,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         docs_name = Path(config.docs_dir).name
         for file in files.documentation_pages():
             generated = file.src_uri in self.generated and file.generated_by is not None
-            shown = f"{docs_name}/{file.src_uri}" if not generated else file.src_uri
+            shown = self._shown(file.src_uri, docs_name) if not generated else file.src_uri
             try:
                 text = file.content_string
             except UnicodeDecodeError:
@@ -281,6 +341,14 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
             problems += check_page(shown, text, env, known, self.pack, generated=generated)
         if problems:
             raise PluginError(ContentError(problems).report())
+
+    def _shown(self, src_uri: str, docs_name: str) -> str:
+        """How to name a page's source file in a message."""
+        if src_uri in self.overlaid:
+            return f"{self.content.overlay}/{src_uri}"
+        if src_uri in self.generated:
+            return src_uri
+        return f"{docs_name}/{src_uri}"
 
     def context_for(self, page: Page | None) -> RenderContext:
         """A render context for the page being rendered."""
@@ -309,7 +377,9 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         return resolve
 
     def on_page_content(self, html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Give the table of contents the headings that components write as HTML."""
+        """Unlink hidden pages, and give the table of contents the headings that components write as HTML."""
+        if self.hidden:
+            html_text = self._unlink_hidden(html_text, page, files)
         headings = [
             (int(level), anchor, html.unescape(_TAG.sub("", inner)).strip())
             for level, anchor, inner in _HEADING.findall(html_text)
@@ -337,15 +407,28 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         }
         return env
 
+    def _unlink_hidden(self, html_text: str, page: Page, files: Files) -> str:
+        """Links to a page the fork has hidden become their plain text."""
+        targets = set()
+        for src in self.hidden:
+            hidden_file = files.get_file_from_path(src)
+            if hidden_file is not None:
+                targets.add(relative_url(hidden_file.url, page.file.url))
+        if not targets:
+            return html_text
+
+        def unwrap(match: re.Match[str]) -> str:
+            return match.group(2) if match.group(1).split("#", 1)[0] in targets else match.group(0)
+
+        return re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>', unwrap, html_text, flags=re.DOTALL)
+
     # -- end of the build --------------------------------------------------
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.pack is not None
         site_dir = Path(config.site_dir)
         docs_name = Path(config.docs_dir).name
-        source_of = {
-            url: (src if src in self.generated else f"{docs_name}/{src}") for src, url in self.page_urls.items()
-        }
+        source_of = {url: self._shown(src, docs_name) for src, url in self.page_urls.items()}
         problems = check_site_links(
             site_dir,
             source_of,
@@ -393,6 +476,21 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self._nav = nav
         return nav
+
+
+def _nav_names(nav: Any) -> set[str]:
+    """Every page path and section title in a nav config."""
+    names: set[str] = set()
+    if isinstance(nav, str):
+        names.add(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            names |= _nav_names(item)
+    elif isinstance(nav, dict):
+        for title, value in nav.items():
+            names.add(title)
+            names |= _nav_names(value)
+    return names
 
 
 def _locate_link(project_dir: Path, shown: str, target: str) -> int | None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -80,9 +79,21 @@ def main() -> int:
         cores = os.cpu_count() or 1
         print(f"Benchmark on {cores} cores, in {root}")
         site_only = measure("site only (mkdocs build)", [*mkdocs, "-d", str(root / "s0")], root, env)
-        to_pdf = measure("site + mkdocs-to-pdf (pack only)", [*mkdocs, "-f", "to-pdf.yml", "-d", str(root / "s1")], root, env)
-        ours = [sys.executable, "-m", "scripts.build", "--config-file", str(root / "mkdocs.yml"), "--cache", str(root / "cache")]
-        clean = measure("site + this pipeline, clean (all 28 PDFs)", [*ours, "--site-dir", str(root / "s2")], PROJECT, env)
+        to_pdf = measure(
+            "site + mkdocs-to-pdf (pack only)", [*mkdocs, "-f", "to-pdf.yml", "-d", str(root / "s1")], root, env
+        )
+        ours = [
+            sys.executable,
+            "-m",
+            "scripts.build",
+            "--config-file",
+            str(root / "mkdocs.yml"),
+            "--cache",
+            str(root / "cache"),
+        ]
+        clean = measure(
+            "site + this pipeline, clean (all 28 PDFs)", [*ours, "--site-dir", str(root / "s2")], PROJECT, env
+        )
         again = measure("rebuild, nothing changed", [*ours, "--site-dir", str(root / "s2")], PROJECT, env)
         card = root / "pack" / "cards" / "check-in.yml"
         card.write_text(card.read_text().replace("Keep to time.", "Keep to time, always."), encoding="utf-8")
@@ -101,11 +112,17 @@ def main() -> int:
     print("Results")
     print(f"  ratio, whole build (ours / mkdocs-to-pdf):   {ratio:.2f}  (target <= 1.0)")
     print(f"  ratio, PDF time only (build minus site):     {pdf_ratio:.2f}")
-    print(f"  clean build, this pipeline:                   {clean.seconds:.1f} s for {len(manifest['documents'])} PDFs")
+    print(
+        f"  clean build, this pipeline:                   {clean.seconds:.1f} s for {len(manifest['documents'])} PDFs"
+    )
     print(f"  clean build, mkdocs-to-pdf:                   {to_pdf.seconds:.1f} s for 1 PDF")
-    print(f"  rebuild, nothing changed:                     {again.seconds:.1f} s, rendered {rendered(again) or 'nothing'}")
+    nothing = rendered(again) or "nothing"
+    print(f"  rebuild, nothing changed:                     {again.seconds:.1f} s, rendered {nothing}")
     print(f"  rebuild after editing one card:               {edited.seconds:.1f} s, rendered {rendered(edited)}")
-    print(f"  peak memory: ours {clean.peak_mb:.0f} MB, mkdocs-to-pdf {to_pdf.peak_mb:.0f} MB, site only {site_only.peak_mb:.0f} MB")
+    print(
+        f"  peak memory: ours {clean.peak_mb:.0f} MB, mkdocs-to-pdf {to_pdf.peak_mb:.0f} MB, "
+        f"site only {site_only.peak_mb:.0f} MB"
+    )
     print(
         f"  pack PDF: ours {ours_pack['bytes'] / 1e6:.2f} MB, {ours_pack['pages']} pages (target <= 2 MB); "
         f"mkdocs-to-pdf {theirs_size / 1e6:.2f} MB, {theirs_pages} pages"

@@ -15,13 +15,28 @@ SHARED = ("macros", "overrides", "config", "locales")
 
 
 def copy_project(destination: Path, site: Path | None = None, pack: Path | None = None) -> Path:
-    """A project at ``destination``; content from ``site`` (a fixture) or the repository."""
+    """A project at ``destination``; content from ``site`` (a fixture) or the repository.
+
+    A fixture may also bring its own ``pack/`` (else the example pack is used),
+    extra strings files in ``locales/`` (added to the project's), and any other
+    folder it needs, such as an overlay of pages.
+    """
     destination.mkdir(parents=True, exist_ok=True)
-    for name in SHARED:
-        (destination / name).symlink_to(PROJECT / name)
     source = site or PROJECT
+    for name in SHARED:
+        if name == "locales" and site is not None and (site / "locales").is_dir():
+            shutil.copytree(PROJECT / "locales", destination / "locales")
+            shutil.copytree(site / "locales", destination / "locales", dirs_exist_ok=True)
+        else:
+            (destination / name).symlink_to(PROJECT / name)
     shutil.copytree(source / "docs", destination / "docs")
     shutil.copy(source / "mkdocs.yml", destination / "mkdocs.yml")
+    if site is not None and (site / "pack").is_dir() and pack is None:
+        pack = site / "pack"
     default_pack = PROJECT / "pack" if site is None else PROJECT / "macros" / "components" / "examples" / "pack"
     shutil.copytree(pack or default_pack, destination / "pack")
+    if site is not None:
+        for extra in site.iterdir():
+            if extra.is_dir() and extra.name not in {"docs", "pack", "locales", *SHARED}:
+                shutil.copytree(extra, destination / extra.name)
     return destination
