@@ -250,6 +250,12 @@ def test_the_evaluation_form_has_fields(built_real_site: BuildResult) -> None:
 # -- paper, safety, strictness, speed and reproducibility (tiny site) ---------
 
 
+def test_tabs_and_collapsed_blocks_print_in_full(built_tiny_site: BuildResult) -> None:
+    text = squash(" ".join(page_texts(built_tiny_site.site / "downloads" / "pack.pdf")))
+    for words in ("On paper", "Hand out the form", "Online", "Send a link", "When to evaluate", "printed in full"):
+        assert words in text
+
+
 def test_letter_paper_by_one_setting(tmp_path: Path) -> None:
     project = make_project(tmp_path / "letter", FIXTURES / "sites" / "tiny")
     project.edit("mkdocs.yml", "paper: A4", "paper: Letter")
