@@ -8,10 +8,11 @@ PYTHON := $(VENV)/bin/python
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all build check serve test lint typecheck clean lock system-build-deps system-test-deps bench
+.PHONY: all build check serve test lint typecheck clean lock system-build-deps system-test-deps bench audit
 
 all: build
 
@@ -41,8 +42,13 @@ check: $(STAMP_BUILD)
 serve: $(STAMP_BUILD)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## make test: install test tools (Python and Debian) and run every test
-test: $(STAMP_TEST) system-test-deps
+# axe-core from the npm registry, at the version in its lock file.
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## make test: install test tools (Python, npm and Debian) and run every test
+test: $(STAMP_TEST) $(AXE) system-test-deps
 	$(VENV)/bin/ruff check macros scripts tests
 	$(VENV)/bin/ruff format --check macros scripts tests
 	$(VENV)/bin/mypy
@@ -58,7 +64,7 @@ typecheck: $(STAMP_TEST)
 # Debian packages, installed only when missing: WeasyPrint's libraries for
 # the build; PDF inspection, spelling and a browser for the tests.
 DEBIAN_BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
-DEBIAN_TEST_PACKAGES := $(DEBIAN_BUILD_PACKAGES) poppler-utils hunspell hunspell-en-gb
+DEBIAN_TEST_PACKAGES := $(DEBIAN_BUILD_PACKAGES) poppler-utils hunspell hunspell-en-gb chromium
 define apt_install_missing
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -81,6 +87,15 @@ $(STAMP_BENCH): requirements/bench.txt $(STAMP_BUILD)
 ## make bench: time this PDF pipeline against the mkdocs-to-pdf plugin
 bench: $(STAMP_BENCH)
 	$(PYTHON) -m scripts.bench
+
+LIGHTHOUSE := scripts/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	npm ci --prefix scripts/lighthouse --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## make audit: Lighthouse scores for three pages of the built site (run make first)
+audit: $(STAMP_BUILD) $(LIGHTHOUSE) system-test-deps
+	$(PYTHON) -m scripts.audit site
 
 ## make lock: re-pin every dependency (after editing requirements/*.in)
 lock: $(PYTHON)

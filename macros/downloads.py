@@ -13,6 +13,9 @@ from .components import Routes
 from .loading import Pack
 from .strings import Strings
 
+#: The zip of the whole site for offline reading (made by scripts/site_zip.py).
+OFFLINE_ZIP = "offline-site.zip"
+
 
 @dataclass(frozen=True)
 class Download:

@@ -56,6 +56,15 @@ _HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.
 _TAG = re.compile(r"<[^>]+>")
 
 
+#: Scripts the theme would load from a CDN, and the site's own stand-ins.
+SELF_HOSTED_POLYFILLS = {"iframe-worker": "assets/javascripts/file-worker.js"}
+
+
+def _polyfill_name(url: str) -> str:
+    """``https://unpkg.com/iframe-worker/shim`` -> ``iframe-worker``."""
+    return url.split("://", 1)[-1].split("/")[1] if "://" in url and url.count("/") >= 3 else url
+
+
 class PackPluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
     #: Folder of cards, question banks and sessions (see macros/loading.py).
     data_dir = c.Dir(exists=True, default="pack")
@@ -162,10 +171,25 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
                     ).report()
                 )
         self._markdown = FieldMarkdown(config.markdown_extensions, config.mdx_configs)
+        self._self_host_polyfills(config)
         for folder in (self.config.data_dir, self.config.locales_dir, self.content.overlay):
             if folder and folder not in config.watch:
                 config.watch.append(folder)
         return config
+
+    @staticmethod
+    def _self_host_polyfills(config: MkDocsConfig) -> None:
+        """Serve the offline plugin's worker shim from the site, not from a third-party host."""
+        polyfills = config.extra.get("polyfills") or []
+        config.extra["polyfills"] = [
+            SELF_HOSTED_POLYFILLS.get(_polyfill_name(url), url) if isinstance(url, str) else url for url in polyfills
+        ]
+        remote = [url for url in config.extra["polyfills"] if isinstance(url, str) and "://" in url]
+        if remote:
+            raise PluginError(
+                f"the theme would load {', '.join(remote)} from another host; "
+                "add a self-hosted copy to SELF_HOSTED_POLYFILLS in macros/plugin.py"
+            )
 
     def _apply_identity(self, config: MkDocsConfig, identity: Identity, strings: Strings) -> None:
         """Send the identity and the strings to the places the theme reads them from."""
@@ -422,6 +446,22 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
 
         return re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>', unwrap, html_text, flags=re.DOTALL)
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return self._name_search_dialog(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return self._name_search_dialog(output_content)
+
+    def _name_search_dialog(self, html_text: str) -> str:
+        """Give Material's search dialog an accessible name (its partial has none)."""
+        assert self.strings is not None
+        label = html.escape(self.strings("theme.search_dialog"))
+        return html_text.replace(
+            'data-md-component="search" role="dialog">',
+            f'data-md-component="search" role="dialog" aria-label="{label}">',
+            1,
+        )
+
     # -- end of the build --------------------------------------------------
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -432,7 +472,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         problems = check_site_links(
             site_dir,
             source_of,
-            skip_suffixes=(".pdf",) if self.config.pdfs else (),
+            skip_suffixes=(".pdf", ".zip") if self.config.pdfs else (),
             locate=functools.partial(_locate_link, self._project_dir),
         )
         if problems:

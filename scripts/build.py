@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from .site_build import BuildError, run_mkdocs, staged_site
+from .site_build import BuildError, edition_date, run_mkdocs, staged_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  site built in {time.monotonic() - started:.1f} s", flush=True)
             if not args.no_pdf:
                 _build_pdfs(scratch, args.cache, args.jobs)
+                _zip_site(scratch, args.config_file)
     except BuildError as error:
         print(f"Build failed: {error}. The previous site/ is unchanged.", file=sys.stderr)
         return 1
@@ -54,6 +55,19 @@ def _build_pdfs(site: Path, cache: Path, jobs: int | None) -> None:
     except (RenderError, DocumentError, SiteError) as error:
         print(str(error), file=sys.stderr)
         raise BuildError("the PDFs could not be made: fix the problems listed above") from None
+
+
+def _zip_site(site: Path, config_file: Path) -> None:
+    from macros.downloads import OFFLINE_ZIP
+
+    from .pdf.build import fill_download_size
+    from .site_zip import write_site_zip
+
+    edition = edition_date(config_file)
+    # The zip holds the finished site; its own size is then shown online.
+    archive = write_site_zip(site, edition)
+    fill_download_size(site, OFFLINE_ZIP, archive.stat().st_size)
+    print(f"  {OFFLINE_ZIP}: the whole site for offline reading, {archive.stat().st_size / 1e6:.1f} MB", flush=True)
 
 
 if __name__ == "__main__":

@@ -31,13 +31,16 @@ def load_mkdocs_config(config_file: Path) -> MkDocsConfig:
     return load_config(str(config_file))
 
 
-def edition_epoch(config_file: Path) -> str:
-    """SOURCE_DATE_EPOCH for the edition date, so builds do not depend on the clock."""
+def edition_date(config_file: Path) -> dt.date:
+    """The edition date from the identity, or 1 January 1980 if it is not set yet."""
     config = load_mkdocs_config(config_file)
     edition = config.extra.get("identity", {}).get("edition")
-    if not isinstance(edition, dt.date):
-        return "0"
-    moment = dt.datetime.combine(edition, dt.time(), tzinfo=dt.UTC)
+    return edition if isinstance(edition, dt.date) else dt.date(1980, 1, 1)
+
+
+def edition_epoch(config_file: Path) -> str:
+    """SOURCE_DATE_EPOCH for the edition date, so builds do not depend on the clock."""
+    moment = dt.datetime.combine(edition_date(config_file), dt.time(), tzinfo=dt.UTC)
     return str(int(moment.timestamp()))
 
 

@@ -85,6 +85,24 @@ def open_tabs(article: Element) -> None:
             tabbed.append(block)
 
 
+def flatten_definition_lists(article: Element) -> None:
+    """Unwrap the <div> groups inside <dl>, which HTML allows.
+
+    WeasyPrint 70 tags a <div> inside a <dl> as a child of the list, which
+    PDF/UA-1 rejects; the plain dt/dd sequence tags correctly.
+    """
+    for dl in article.iter("dl"):
+        children: list[Element] = []
+        for child in list(dl):
+            if child.tag == "div":
+                children.extend(list(child))
+            else:
+                children.append(child)
+        for child in list(dl):
+            dl.remove(child)
+        dl.extend(children)
+
+
 def open_details(article: Element) -> None:
     """Turn collapsible blocks into open admonitions."""
     for details in list(article.iter("details")):

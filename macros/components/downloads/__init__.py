@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ...downloads import catalogue
+from ...downloads import OFFLINE_ZIP, catalogue
 from .. import RenderContext, render
 
 
@@ -17,4 +17,4 @@ def downloads(ctx: RenderContext) -> Markup:
     """Render the table of every PDF, linked when the PDFs are built."""
     site_title = str(ctx.options.get("site_title", ""))
     items = catalogue(ctx.pack, ctx.strings, site_title, ctx.routes)
-    return render("downloads", ctx, downloads=items, pdfs=bool(ctx.options.get("pdfs")))
+    return render("downloads", ctx, downloads=items, pdfs=bool(ctx.options.get("pdfs")), offline_zip=OFFLINE_ZIP)
