@@ -20,10 +20,16 @@ from .problems import Problem
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 
 
+#: <link rel> values that make the browser fetch the target.
+_FETCHING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch", "apple-touch-icon"}
+
+
 @dataclass
 class _PageLinks:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, int]] = field(default_factory=list)
+    #: Targets the browser fetches by itself when it shows the page.
+    fetched: list[str] = field(default_factory=list)
 
 
 class _Collector(HTMLParser):
@@ -38,7 +44,11 @@ class _Collector(HTMLParser):
                 self.page.ids.add(str(values[name]))
         attribute = _LINK_ATTRIBUTES.get(tag)
         if attribute and values.get(attribute):
-            self.page.links.append((str(values[attribute]), self.getpos()[0]))
+            target = str(values[attribute])
+            self.page.links.append((target, self.getpos()[0]))
+            rels = set((values.get("rel") or "").lower().split())
+            if tag != "a" and (tag != "link" or rels & _FETCHING_RELS):
+                self.page.fetched.append(target)
 
 
 def _collect(path: Path) -> _PageLinks:
@@ -73,6 +83,17 @@ def check_site_links(
     problems: list[Problem] = []
     for url, page in collected.items():
         shown = source_of.get(url, f"site/{url}")
+        for target in page.fetched:
+            if urlsplit(target).netloc or target.startswith("//"):
+                problems.append(
+                    Problem(
+                        shown,
+                        locate(shown, target) if locate and url in source_of else None,
+                        None,
+                        f"the page loads '{target}' from another host, which would tell that host about every "
+                        "reader; put the file in docs/ and link to it there",
+                    )
+                )
         for target, line in page.links:
             message = _link_problem(site_dir, collected, url, target, skipped)
             if message is None:

@@ -19,6 +19,7 @@ from .components.form import form
 from .components.programme_overview import programme_overview
 from .components.question_bank import question_bank
 from .components.session_plan import session_plan
+from .components.session_planner import session_planner
 from .components.tool_card import tool_card
 from .components.tool_index import tool_index
 from .page_checks import split_front_matter
@@ -67,6 +68,7 @@ MACROS: dict[str, Callable[..., Any]] = {
     "programme_overview": programme_overview,
     "form": form,
     "downloads": downloads,
+    "session_planner": session_planner,
     "card_link": card_link,
     "bank_link": bank_link,
     "session_link": session_link,

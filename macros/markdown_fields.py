@@ -69,6 +69,13 @@ class FieldMarkdown:
             extensions=[*extensions, _LinkExtension(self)],
             extension_configs=extension_configs or {},
         )
+        # Pack data is Markdown only: raw HTML is shown as text, never passed
+        # through, even if the loader's check were bypassed.
+        for name in ("html_block",):
+            if name in self._md.preprocessors:
+                self._md.preprocessors.deregister(name)
+        if "html" in self._md.inlinePatterns:
+            self._md.inlinePatterns.deregister("html")
 
     def resolve(self, target: str) -> str:
         return self.resolver(target)

@@ -26,6 +26,10 @@ from .loading import Pack, UnknownIdError
 from .problems import Problem, suggest
 from .yamlfile import YamlFileError, parse_yaml
 
+#: Pages larger than this are refused: a page this big is a pasted export or
+#: a mistake, and would make the site and the pack slow to load.
+MAX_PAGE_BYTES = 1_000_000
+
 _FRONT_MATTER = re.compile(r"\A(---\s*\n)(.*?\n)(?:---|\.\.\.)\s*\n", re.DOTALL)
 
 #: Macros whose first argument is an id, and the kind of item it names.
@@ -92,8 +96,19 @@ def check_page(
     generated: bool = False,
 ) -> list[Problem]:
     """Every problem in one page's source."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_PAGE_BYTES:
+        return [
+            Problem(
+                shown,
+                None,
+                None,
+                f"the page is {size / 1_000_000:.1f} MB; the limit is {MAX_PAGE_BYTES / 1_000_000:.0f} MB. "
+                "Split it into smaller pages, or remove what was pasted in by mistake",
+            )
+        ]
     source, problems = split_front_matter(text, shown)
-    if not generated:
+    if not generated and not problems:
         problems += check_review_dates(source.meta, shown)
     try:
         tree = env.parse(source.body)

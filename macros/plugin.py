@@ -493,6 +493,9 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         api = site_dir / "api"
         api.mkdir(parents=True, exist_ok=True)
         (api / "pack.json").write_text(dumps(data), encoding="utf-8")
+        # The same data as a script, for pages opened from files, where
+        # browsers refuse to fetch JSON (the planner uses it).
+        (api / "pack.js").write_text("window.__alpPack = " + dumps(data), encoding="utf-8")
 
     def _page_records(self) -> list[dict[str, Any]]:
         """Every page in nav order, with its sections and whether it goes in the PDF."""

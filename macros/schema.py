@@ -13,10 +13,12 @@ HTML-escaped wherever it is shown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -32,10 +34,30 @@ from pydantic import (
 #: Ids are never renumbered, so translations and links stay valid.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+#: Something that looks like an HTML tag: <b>, </p>, <script src=...>, <!-- -->.
+#: Autolinks such as <https://example.org> do not match.
+HTML_TAG = re.compile(r"<(?:!--|/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>)")
+
+
+def _no_html(text: str) -> str:
+    """Pack data holds plain text or Markdown, never HTML: a tag there is an error.
+
+    The components escape every value anyway; refusing tags tells the editor
+    at once, instead of showing them the tag as text on the page.
+    """
+    match = HTML_TAG.search(text)
+    if match:
+        raise ValueError(
+            f"contains HTML ({match.group(0)[:40]}); pack files hold plain text or Markdown: "
+            "remove the tag, or use Markdown such as **bold** or [a link](page.md)"
+        )
+    return text
+
+
 Id = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN, max_length=60)]
-PlainText = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
+PlainText = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_html)]
 #: Markdown source; rendered through the same extensions as the pages.
-MarkdownText = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
+MarkdownText = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_html)]
 Minutes = Annotated[StrictInt, Field(gt=0, le=600)]
 People = Annotated[StrictInt, Field(ge=1, le=100)]
 

@@ -93,15 +93,14 @@ def test_documented_parameters_match_the_function(spec) -> None:  # type: ignore
 
 def test_values_from_data_are_escaped() -> None:
     html = str(render_example(Example("tool_card", "x", "", {"card_id": "example-full", "level": 1})))
-    assert "Practice &lt;round&gt; &amp; review" in html
-    assert "&lt;b&gt;angle brackets&lt;/b&gt;" in html
-    assert "A timer &lt;with alarm&gt;" in html
-    assert "<round>" not in html and "<b>" not in html and "<with alarm>" not in html
+    assert "Practice &#34;round&#34; &amp; review" in html
+    assert "1 &lt; 2, 3 &gt; 2 &amp; ampersands" in html
+    assert "A timer &amp; an alarm &gt; 80 dB" in html
 
 
 def test_questions_are_escaped() -> None:
     html = str(render_example(Example("question_bank", "x", "", {"bank_id": "example-open"})))
-    assert "What would &#34;good&#34; look like &lt;for you&gt;?" in html
+    assert "What would &#34;good&#34; look like for you, on a scale of 1 &lt; 10?" in html
 
 
 def test_markdown_fields_use_the_site_extensions() -> None:

@@ -23,8 +23,11 @@ from weasyprint import __version__ as weasyprint_version
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from . import speedups
 from .documents import Document
 from .site import BuiltSite
+
+speedups.install()
 
 STYLES_DIR = Path(__file__).parent / "styles"
 RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1", "presentational_hints": True, "optimize_images": True}
