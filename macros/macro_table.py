@@ -25,28 +25,32 @@ from .components.tool_index import tool_index
 from .page_checks import split_front_matter
 
 
+def _link(ctx: RenderContext, site_url: str, title: str) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(ctx.url(site_url), title)
+
+
 def card_link(ctx: RenderContext, card_id: str) -> Markup:
     """A link to a card's page, with the card's title as its text."""
     card = ctx.pack.card(card_id)
-    return Markup('<a href="{}">{}</a>').format(ctx.url(ctx.routes.card(card.id)), card.title)
+    return _link(ctx, ctx.routes.card(card.id), card.title)
 
 
 def bank_link(ctx: RenderContext, bank_id: str) -> Markup:
     """A link to a question bank's page."""
     bank = ctx.pack.bank(bank_id)
-    return Markup('<a href="{}">{}</a>').format(ctx.url(ctx.routes.bank(bank.id)), bank.title)
+    return _link(ctx, ctx.routes.bank(bank.id), bank.title)
 
 
 def session_link(ctx: RenderContext, session_id: str) -> Markup:
     """A link to a session plan's page."""
     session = ctx.pack.session(session_id)
-    return Markup('<a href="{}">{}</a>').format(ctx.url(ctx.routes.session(session.id)), session.title)
+    return _link(ctx, ctx.routes.session(session.id), session.title)
 
 
 def form_link(ctx: RenderContext, form_id: str) -> Markup:
     """A link to a form's or template's page."""
     item = ctx.pack.form(form_id)
-    return Markup('<a href="{}">{}</a>').format(ctx.url(ctx.routes.form(item.id)), item.title)
+    return _link(ctx, ctx.routes.form(item.id), item.title)
 
 
 def card_count(ctx: RenderContext) -> int:

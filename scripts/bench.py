@@ -7,10 +7,13 @@ Builds a throwaway copy of the project:
 3. the site with this pipeline from a clean cache, which makes the pack,
    a handout per card, the question deck and list, and every form;
 4. the same again with nothing changed (nothing should be rendered);
-5. the same after editing one card (only its handout and the pack should be).
+5. the same after editing one card (only its handout and the pack should be);
+6. a synthetic pack ten times the size (scripts/synthetic_pack.py), from a
+   clean cache, to see how time and memory grow with the content.
 
-It prints the times, the ratio (3 to 2), the peak memory of each build and
-the PDF sizes. Times vary with the machine; run it on an idle one.
+It prints the times, the ratio (3 to 2), the peak memory of each build,
+the PDF sizes, and the scale figures. Times vary with the machine; run it on
+an idle one. ``--no-scale`` skips step 6, which takes a few minutes.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .scratch_project import PROJECT, copy_project
+from .synthetic_pack import make_synthetic
 
 TO_PDF_PLUGIN = "  - to-pdf:\n      output_path: downloads/to-pdf.pdf\n      toc_title: Contents\n"
 
@@ -61,7 +65,8 @@ def rendered(run: Run) -> list[str]:
     return sorted(re.findall(r"rendered (\S+\.pdf)", run.output))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    scale = "--no-scale" not in (argv if argv is not None else sys.argv[1:])
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     with tempfile.TemporaryDirectory(prefix="pack-bench-") as scratch:
@@ -92,7 +97,7 @@ def main() -> int:
             str(root / "cache"),
         ]
         clean = measure(
-            "site + this pipeline, clean (all 28 PDFs)", [*ours, "--site-dir", str(root / "s2")], PROJECT, env
+            "site + this pipeline, clean (every PDF)", [*ours, "--site-dir", str(root / "s2")], PROJECT, env
         )
         again = measure("rebuild, nothing changed", [*ours, "--site-dir", str(root / "s2")], PROJECT, env)
         card = root / "pack" / "cards" / "check-in.yml"
@@ -105,6 +110,25 @@ def main() -> int:
         theirs = root / "s1" / "downloads" / "to-pdf.pdf"
         theirs_pages = _pages(theirs)
         theirs_size = theirs.stat().st_size
+
+        big = None
+        if scale:
+            synthetic = make_synthetic(Path(scratch) / "synthetic", 10)
+            big = measure(
+                "synthetic pack, 10 times the content, clean",
+                [
+                    *ours[:4],
+                    str(synthetic / "mkdocs.yml"),
+                    "--cache",
+                    str(Path(scratch) / "cache-10"),
+                    "--site-dir",
+                    str(Path(scratch) / "s10"),
+                ],
+                PROJECT,
+                env,
+            )
+            big_manifest = json.loads((Path(scratch) / "s10" / "downloads" / "manifest.json").read_text())
+            big_pack = next(d for d in big_manifest["documents"] if d["file"] == "pack.pdf")
 
     ratio = clean.seconds / to_pdf.seconds
     pdf_ratio = (clean.seconds - site_only.seconds) / max(0.01, to_pdf.seconds - site_only.seconds)
@@ -137,6 +161,17 @@ def main() -> int:
         failed.append("editing one card rendered more than its handout and the pack")
     if ours_pack["bytes"] > 2_000_000:
         failed.append("the pack PDF is over 2 MB")
+    if big is not None:
+        growth = big.seconds / clean.seconds
+        print(
+            f"  scale: 10 times the content took {big.seconds:.1f} s, {growth:.1f} times the real pack's "
+            f"{clean.seconds:.1f} s (target <= 12); peak memory {big.peak_mb:.0f} MB (target <= 1536 MB); "
+            f"its pack PDF has {big_pack['pages']} pages, {big_pack['bytes'] / 1e6:.1f} MB"
+        )
+        if growth > 12:
+            failed.append("ten times the content took more than twelve times as long")
+        if big.peak_mb > 1536:
+            failed.append("the ten-times pack needed more than 1.5 GB of memory")
     print("  targets: " + ("all met" if not failed else "MISSED: " + "; ".join(failed)))
     return 0
 

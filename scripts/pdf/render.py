@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 import time
@@ -121,6 +122,11 @@ def render(document: Document, site: BuiltSite) -> Rendered:
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     fonts = FontConfiguration()
+    # WeasyPrint makes millions of short-lived objects; collecting the young
+    # generation less often saves about a tenth of the time on a large pack
+    # for a few per cent more memory. Restored afterwards.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
     try:
         sources = [(STYLES_DIR / name).read_text(encoding="utf-8") for name in document.styles]
         sources.append(identity_css(site))
@@ -132,6 +138,7 @@ def render(document: Document, site: BuiltSite) -> Rendered:
     except FatalURLFetchingError as error:
         raise RenderError(str(error)) from None
     finally:
+        gc.set_threshold(*thresholds)
         logger.removeHandler(collect)
     if collect.messages:
         listed = "; ".join(dict.fromkeys(collect.messages))
