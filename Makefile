@@ -16,7 +16,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 all: build
 
+# Debian's python3 needs python3-venv to make a virtual environment.
 $(PYTHON):
+	@python3 -c "import ensurepip, venv" 2>/dev/null || { \
+	  echo "Installing Debian package: python3-venv"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv >/dev/null; }
 	python3 -m venv $(VENV)
 
 # Pinned, hash-checked packages, then this project itself (editable) so that
@@ -43,7 +48,7 @@ serve: $(STAMP_BUILD)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # axe-core from the npm registry, at the version in its lock file.
-$(AXE): tests/browser/package.json tests/browser/package-lock.json
+$(AXE): tests/browser/package.json tests/browser/package-lock.json | system-test-deps
 	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -77,8 +82,14 @@ endef
 system-build-deps:
 	$(call apt_install_missing,$(DEBIAN_BUILD_PACKAGES))
 
+# npm is checked as a command: Node.js may come from elsewhere (NodeSource
+# ships npm inside its nodejs package), and Debian's npm would clash with it.
 system-test-deps:
 	$(call apt_install_missing,$(DEBIAN_TEST_PACKAGES))
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian packages: nodejs npm"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 
 $(STAMP_BENCH): requirements/bench.txt $(STAMP_BUILD)
 	$(PYTHON) -m pip install --quiet --require-hashes --no-deps -r requirements/bench.txt
@@ -89,7 +100,7 @@ bench: $(STAMP_BENCH)
 	$(PYTHON) -m scripts.bench
 
 LIGHTHOUSE := scripts/lighthouse/node_modules/.bin/lighthouse
-$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json | system-test-deps
 	npm ci --prefix scripts/lighthouse --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -7,6 +7,7 @@ agree. Page counts and sizes are filled into the page after the PDFs are made.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .components import Routes
@@ -26,17 +27,27 @@ class Download:
     kind: str
 
 
-def catalogue(pack: Pack, strings: Strings, site_title: str, routes: Routes | None = None) -> list[Download]:
+def catalogue(
+    pack: Pack,
+    strings: Strings,
+    site_title: str,
+    routes: Routes | None = None,
+    hidden_urls: Collection[str] = (),
+) -> list[Download]:
+    """Every PDF the build makes, leaving out cards and forms whose pages a fork hides."""
     routes = routes or Routes()
     prefix = routes.downloads + "/"
     items = [Download("pack.pdf", site_title, "pack")]
     items += [
-        Download(routes.handout(card.id).removeprefix(prefix), card.title, "handout") for card in pack.cards.values()
+        Download(routes.handout(card.id).removeprefix(prefix), card.title, "handout")
+        for card in pack.cards.values()
+        if routes.card(card.id) not in hidden_urls
     ]
     items.append(Download("question-deck.pdf", strings("pdf.deck_title"), "deck"))
     items.append(Download("question-list.pdf", strings("pdf.list_title"), "list"))
     items += [
         Download(routes.form_pdf(item.id).removeprefix(prefix), item.title, item.kind.value)
         for item in pack.forms.values()
+        if routes.form(item.id) not in hidden_urls
     ]
     return items

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .problems import ContentError, Problem, suggest
-from .schema import BankKind, Form, Question, QuestionBank, SessionPlan, ToolCard
+from .schema import ID_PATTERN, BankKind, Form, Question, QuestionBank, SessionPlan, ToolCard
 from .yamlfile import LoadedYaml, YamlFileError, load_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -260,7 +260,11 @@ def describe_error(model: type[BaseModel], loc: tuple[str | int, ...], detail: E
     if kind == "less_than_equal":
         return f"must be at most {context.get('le')}{got}"
     if kind == "string_pattern_mismatch":
-        return f"expected an id of lower-case letters, digits and single hyphens, such as 'check-in'{got}"
+        if context.get("pattern") == ID_PATTERN:
+            return f"expected an id of lower-case letters, digits and single hyphens, such as 'check-in'{got}"
+        if "#" in str(context.get("pattern", "")):
+            return f"expected a colour written as # and six hexadecimal digits, such as '#1d5b79'{got}"
+        return f"does not have the expected form{got}"
     if kind == "enum":
         expected = [member.value for member in _enum_at(model, loc) or []]
         hint = suggest(str(value), expected)

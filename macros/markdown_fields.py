@@ -28,6 +28,7 @@ from markupsafe import Markup
 LinkResolver = Callable[[str], str]
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_UNSAFE_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
@@ -38,6 +39,13 @@ class _LinkRewriter(Treeprocessor):
 
     def run(self, root: Element) -> None:
         for element in root.iter():
+            # Pack data never carries script: drop event handlers (from an
+            # attribute list) and script URLs, even if validation were bypassed.
+            for name in [name for name in element.attrib if name.lower().startswith("on")]:
+                del element.attrib[name]
+            for attribute in ("href", "src"):
+                if _UNSAFE_SCHEME.match(element.get(attribute, "")):
+                    del element.attrib[attribute]
             for attribute in ("href", "src"):
                 target = element.get(attribute)
                 if target is None or _SCHEME.match(target) or target.startswith(("#", "/", "//")):

@@ -82,9 +82,13 @@ def check_review_dates(meta: Mapping[str, object], shown: str) -> list[Problem]:
     reviewed = meta.get("reviewed")
     if reviewed is None:
         return [Problem(shown, 1, "reviewed", "every page needs a 'reviewed: YYYY-MM-DD' line in its front matter")]
+    problems = []
     if not isinstance(reviewed, dt.date):
-        return [Problem(shown, 1, "reviewed", f"expected a date written as YYYY-MM-DD, got {reviewed!r}")]
-    return []
+        problems.append(Problem(shown, 1, "reviewed", f"expected a date written as YYYY-MM-DD, got {reviewed!r}"))
+    next_review = meta.get("next_review")
+    if next_review is not None and not isinstance(next_review, dt.date):
+        problems.append(Problem(shown, 1, "next_review", f"expected a date written as YYYY-MM-DD, got {next_review!r}"))
+    return problems
 
 
 def check_page(

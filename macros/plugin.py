@@ -341,7 +341,9 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         for file in files:
             if file.src_uri in self.hidden:
                 file.inclusion = InclusionLevel.EXCLUDED
-        self.page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        # Every page, hidden ones too: links to a hidden page are made and then
+        # turned into plain text (see _unlink_hidden), not reported as broken.
+        self.page_urls = {file.src_uri: file.url for file in files.documentation_pages(inclusion=lambda _: True)}
         self._check_pages(files, config)
         return files
 
@@ -385,7 +387,11 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
             markdown=self._markdown,
             routes=self.routes,
             page_url=page_url,
-            options={"pdfs": self.config.pdfs, "site_title": self._site_title},
+            options={
+                "pdfs": self.config.pdfs,
+                "site_title": self._site_title,
+                "hidden_urls": {self.page_urls.get(src, src) for src in self.hidden},
+            },
         )
 
     def _resolver(self, page_url: str) -> Callable[[str], str]:

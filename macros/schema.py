@@ -39,12 +39,22 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 HTML_TAG = re.compile(r"<(?:!--|/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>)")
 
 
+#: Script hidden in Markdown: a javascript: link, or an event handler in an
+#: attribute list such as {: onclick="..." }.
+SCRIPT_IN_MARKDOWN = re.compile(r"(?i)(?:java|vb)script\s*:|\{[^}]*\bon[a-z]+\s*=")
+
+
 def _no_html(text: str) -> str:
     """Pack data holds plain text or Markdown, never HTML: a tag there is an error.
 
     The components escape every value anyway; refusing tags tells the editor
     at once, instead of showing them the tag as text on the page.
     """
+    script = SCRIPT_IN_MARKDOWN.search(text)
+    if script:
+        raise ValueError(
+            f"contains script ({script.group(0)[:40]}); pack files hold plain text or Markdown only: remove it"
+        )
     match = HTML_TAG.search(text)
     if match:
         raise ValueError(

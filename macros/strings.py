@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import string
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,11 @@ class Strings:
 
     def as_dict(self) -> dict[str, str]:
         return dict(self._table)
+
+
+def _placeholders(text: str) -> set[str]:
+    """The {names} a string expects to be filled in."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def _flatten(data: Any, prefix: str, out: dict[str, str], problems: list[Problem], source: str) -> None:
@@ -119,6 +125,20 @@ def load_strings(locales_dir: Path, language: str) -> Strings:
                 )
                 for key in unknown
             )
+        shown = f"{locales_dir.name}/{language}.yml"
+        mismatched = [
+            Problem(
+                shown,
+                None,
+                key,
+                f"uses the placeholders {sorted(_placeholders(text)) or 'none'}, but the English has "
+                f"{sorted(_placeholders(table[key])) or 'none'}; keep the words in {{braces}} as they are",
+            )
+            for key, text in translated.items()
+            if _placeholders(text) != _placeholders(table[key])
+        ]
+        if mismatched:
+            raise ContentError(mismatched)
         untranslated = sorted(set(table) - set(translated))
         table.update(translated)
     return Strings(language, table, untranslated)

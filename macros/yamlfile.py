@@ -76,6 +76,7 @@ def parse_yaml(text: str, first_line: int = 1) -> LoadedYaml:
     # One parse gives both the node tree (with line numbers) and the data.
     # libyaml's loader when PyYAML has it (its wheels do): many times faster.
     loader = _LOADER(text)
+    node = None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -90,12 +91,40 @@ def parse_yaml(text: str, first_line: int = 1) -> LoadedYaml:
         raise YamlFileError(f"this is not valid YAML: {problem}{hint}", line) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly all errors
         raise YamlFileError(f"this is not valid YAML: {error}") from None
+    except ValueError:
+        # PyYAML raises a bare ValueError for a date that does not exist
+        # (2026-02-30); find it so the message can name its line.
+        raise _bad_date(node, first_line) from None
     finally:
         loader.dispose()
     loaded = LoadedYaml(data)
     if node is not None:
         _record_lines(node, (), loaded, first_line)
     return loaded
+
+
+def _bad_date(node: yaml.Node | None, first_line: int) -> YamlFileError:
+    checker = yaml.SafeLoader("")
+    for scalar in _scalars(node):
+        if scalar.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                checker.construct_yaml_timestamp(scalar)
+            except ValueError:
+                return YamlFileError(
+                    f"'{scalar.value}' is not a real date; write it as YYYY-MM-DD, such as 2026-11-25",
+                    scalar.start_mark.line + first_line,
+                )
+    return YamlFileError("a value could not be read; check the dates and numbers", first_line)
+
+
+def _scalars(node: yaml.Node | None) -> list[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    if isinstance(node, yaml.MappingNode):
+        return [scalar for key, value in node.value for scalar in (*_scalars(key), *_scalars(value))]
+    if isinstance(node, yaml.SequenceNode):
+        return [scalar for item in node.value for scalar in _scalars(item)]
+    return []
 
 
 def line_map(text: str) -> LoadedYaml:

@@ -32,7 +32,26 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print(f"Content is valid ({time.monotonic() - started:.1f} s).")
+    _report_untranslated(args.config_file)
     return 0
+
+
+def _report_untranslated(config_file: Path) -> None:
+    """In a translated edition, list the strings still shown in English."""
+    from macros.strings import load_strings
+
+    from .site_build import load_mkdocs_config
+
+    config = load_mkdocs_config(config_file)
+    language = str(config.theme.get("language") or "en")
+    plugin = config.plugins.get("pack")
+    if language == "en" or plugin is None:
+        return
+    strings = load_strings(Path(plugin.config.locales_dir), language)
+    if strings.untranslated:
+        print(f"{len(strings.untranslated)} strings have no translation in locales/{language}.yml yet:")
+        for key in strings.untranslated:
+            print(f"  {key}")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ A copy links the shared code and theme (``macros/``, ``overrides/``,
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -35,7 +36,14 @@ def copy_project(destination: Path, site: Path | None = None, pack: Path | None 
         pack = site / "pack"
     default_pack = PROJECT / "pack" if site is None else PROJECT / "macros" / "components" / "examples" / "pack"
     shutil.copytree(pack or default_pack, destination / "pack")
-    if site is not None:
+    if site is None:
+        # A fork's own folder of replacement pages (extra.content.overlay).
+        overlay = re.search(
+            r"^\s+overlay:\s*['\"]?([^'\"\s#]+)", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.M
+        )
+        if overlay and (PROJECT / overlay.group(1)).is_dir():
+            shutil.copytree(PROJECT / overlay.group(1), destination / overlay.group(1))
+    else:
         for extra in site.iterdir():
             if extra.is_dir() and extra.name not in {"docs", "pack", "locales", *SHARED}:
                 shutil.copytree(extra, destination / extra.name)

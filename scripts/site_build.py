@@ -32,9 +32,17 @@ def load_mkdocs_config(config_file: Path) -> MkDocsConfig:
 
 
 def edition_date(config_file: Path) -> dt.date:
-    """The edition date from the identity, or 1 January 1980 if it is not set yet."""
-    config = load_mkdocs_config(config_file)
-    edition = config.extra.get("identity", {}).get("edition")
+    """The edition date from the identity, or 1 January 1980 if it cannot be read.
+
+    A config that cannot be read at all is reported by MkDocs itself, with
+    its own message, when the build runs; here it only means no date.
+    """
+    try:
+        config = load_mkdocs_config(config_file)
+    except Exception:  # any config error is MkDocs' to report, in its own words
+        return dt.date(1980, 1, 1)
+    identity = config.extra.get("identity")
+    edition = identity.get("edition") if isinstance(identity, dict) else None
     return edition if isinstance(edition, dt.date) else dt.date(1980, 1, 1)
 
 

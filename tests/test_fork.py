@@ -141,3 +141,28 @@ def test_a_translation_with_an_unknown_key_is_an_error(tmp_path: Path) -> None:
     (locales / "cy.yml").write_text("card:\n  durashun: Amser\n", encoding="utf-8")
     with pytest.raises(ContentError, match=r"card.durashun: no such key in en.yml \(did you mean 'card.duration'\?\)"):
         load_strings(locales, "cy")
+
+
+def test_a_translation_that_changes_a_placeholder_is_an_error(tmp_path: Path) -> None:
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    (locales / "en.yml").write_text((PROJECT / "locales" / "en.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (locales / "cy.yml").write_text('common:\n  minutes: "{munudau} munud"\n', encoding="utf-8")
+    with pytest.raises(
+        ContentError, match=r"common.minutes: uses the placeholders \['munudau'\], but the English has \['minutes'\]"
+    ):
+        load_strings(locales, "cy")
+
+
+def test_hiding_pages_that_pack_data_links_to(real_project: Project) -> None:
+    """The example on the Adapting page: hide a section and a page that cards and sessions link to."""
+    real_project.edit(
+        "mkdocs.yml",
+        "extra:\n",
+        'extra:\n  content:\n    hide: ["Evaluation", "guides/presenting-back.md"]\n',
+    )
+    result = real_project.full_build()
+    assert result.returncode == 0, result.output
+    assert not (result.site / "guides" / "evaluation.html").exists()
+    card = (result.site / "tools" / "preparing-to-present-back.html").read_text(encoding="utf-8")
+    assert "presenting-back.html" not in card

@@ -1,7 +1,8 @@
 """Components: pure functions from validated pack data to HTML.
 
-Each component has a folder here holding its template, a ``component.yml``
-that lists its parameters and named examples, and a README. The examples
+Each component has a folder here holding its template, its function, and a
+``component.yml`` that describes it and lists its parameters and named
+examples (its documentation). The examples
 are documentation and test fixtures at once: ``tests/test_components.py``
 renders every example and compares it with the reviewed HTML in
 ``tests/golden/``.

@@ -36,6 +36,21 @@ class Document:
     forms: bool = False
     #: Body class, for styles that differ by kind.
     body_class: str = ""
+    #: The site pages the document is made from, to name them in errors.
+    sources: tuple[str, ...] = ()
+
+    def page_holding(self, text: str) -> str | None:
+        """The source page whose content holds ``text``, if it can be told."""
+        if len(self.sources) == 1:
+            return self.sources[0]
+        position = self.body.find(text)
+        if position < 0:
+            return None
+        marker = self.body.rfind('data-url="', 0, position)
+        if marker < 0:
+            return None
+        start = marker + len('data-url="')
+        return self.body[start : self.body.index('"', start)]
 
     def full_html(self, site: BuiltSite) -> str:
         identity = site.identity
@@ -157,13 +172,26 @@ def pack_document(site: BuiltSite) -> Document:
             f"{_inner(article)}\n</section>"
         )
     body = "\n".join([_cover(site), _contents(site, pages), *chapters])
-    return Document("pack.pdf", site.title, "pack", body, (*BASE_STYLES, "cover.css", "contents.css"))
+    return Document(
+        "pack.pdf",
+        site.title,
+        "pack",
+        body,
+        (*BASE_STYLES, "cover.css", "contents.css"),
+        sources=tuple(page["url"] for page in pages),
+    )
+
+
+def _shown(site: BuiltSite, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items whose pages are on the site (a fork may hide some)."""
+    urls = {page["url"] for page in site.pages}
+    return [item for item in items if item["url"] in urls]
 
 
 def handout_documents(site: BuiltSite) -> list[Document]:
     """A one-card handout for every tool card."""
     documents = []
-    for card in site.data["cards"]:
+    for card in _shown(site, site.data["cards"]):
         url = card["url"]
 
         def resolve(target: str, fragment: str, url: str = url) -> str | None:
@@ -174,7 +202,14 @@ def handout_documents(site: BuiltSite) -> list[Document]:
         article = _ready(site, url, resolve, None)
         body = _running_parts(site, card["title"]) + "\n" + _inner(article)
         documents.append(
-            Document(f"handouts/{card['id']}.pdf", card["title"], "handout", body, (*BASE_STYLES, "handout.css"))
+            Document(
+                f"handouts/{card['id']}.pdf",
+                card["title"],
+                "handout",
+                body,
+                (*BASE_STYLES, "handout.css"),
+                sources=(url,),
+            )
         )
     return documents
 
@@ -201,7 +236,7 @@ def _fragment(markup: str) -> Element:
 
 def _bank_pages(site: BuiltSite, kind: str | None = None) -> list[dict[str, Any]]:
     pages = {page["url"]: page for page in site.pages}
-    return [pages[bank["url"]] for bank in site.data["banks"] if kind is None or bank["kind"] == kind]
+    return [pages[bank["url"]] for bank in _shown(site, site.data["banks"]) if kind is None or bank["kind"] == kind]
 
 
 def question_deck_document(site: BuiltSite) -> Document:
@@ -239,7 +274,7 @@ def question_list_document(site: BuiltSite) -> Document:
 def form_documents(site: BuiltSite) -> list[Document]:
     """Each form and template on its own, with real form fields."""
     documents = []
-    for form in site.data["forms"]:
+    for form in _shown(site, site.data["forms"]):
         url = form["url"]
 
         def resolve(target: str, fragment: str, url: str = url) -> str | None:
@@ -255,6 +290,7 @@ def form_documents(site: BuiltSite) -> list[Document]:
                 body,
                 (*BASE_STYLES, "handout.css", "form.css"),
                 forms=True,
+                sources=(url,),
             )
         )
     return documents

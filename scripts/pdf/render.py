@@ -58,10 +58,12 @@ class SiteOnlyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no ty
                         f"{self.document}: {path.relative_to(self.site_root)} is not in the site"
                     )
                 return super().fetch(url, headers)
-        raise FatalURLFetchingError(
+        refusal = FatalURLFetchingError(
             f"{self.document}: refused to fetch {url}; PDFs may use only files inside the site. "
             "Put the file in docs/ and link to it there"
         )
+        refusal.url = url
+        raise refusal
 
 
 class _Collect(logging.Handler):
@@ -136,7 +138,10 @@ def render(document: Document, site: BuiltSite) -> Rendered:
         buffer = io.BytesIO()
         rendered.write_pdf(buffer, **_options(document))
     except FatalURLFetchingError as error:
-        raise RenderError(str(error)) from None
+        url = getattr(error, "url", "")
+        page = document.page_holding(url) if url else None
+        where = f" (from the page {page})" if page else ""
+        raise RenderError(f"{error}{where}") from None
     finally:
         gc.set_threshold(*thresholds)
         logger.removeHandler(collect)

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ...schema import Stage
 from .. import RenderContext, render
+from ..tool_index import TIME_CHOICES
 
 
 def session_planner(ctx: RenderContext) -> Markup:
@@ -29,4 +30,5 @@ def session_planner(ctx: RenderContext) -> Markup:
         assets=assets,
         sessions=list(ctx.pack.sessions.values()),
         stages=stages,
+        times=TIME_CHOICES,
     )

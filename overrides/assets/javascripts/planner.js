@@ -15,6 +15,7 @@
   var cards = {};
   var sessions = {};
   var state = { title: "", start: "10:00", length: 180, template: "", items: [] };
+  var lastFilter = null;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -84,10 +85,18 @@
     return item.card && cards[item.card] ? cards[item.card].title : item.title;
   }
 
+  /* An item's minutes stay within its card's range, widened once, when the
+     item is made, to take in a session plan's own timing. */
   function range(item) {
+    return item.limits || { min: 1, max: 600 };
+  }
+
+  function withLimits(item) {
     var card = item.card && cards[item.card];
-    if (!card) return { min: 1, max: 600 };
-    return { min: Math.min(card.duration.min, item.minutes), max: Math.max(card.duration.max, item.minutes) };
+    item.limits = card
+      ? { min: Math.min(card.duration.min, item.minutes), max: Math.max(card.duration.max, item.minutes) }
+      : { min: 1, max: 600 };
+    return item;
   }
 
   function clamp(value, limits) {
@@ -97,7 +106,7 @@
   function cardItem(id) {
     var card = cards[id];
     var middle = Math.round((card.duration.min + card.duration.max) / 2);
-    return { card: id, title: "", minutes: middle, lead: "facilitator" };
+    return withLimits({ card: id, title: "", minutes: middle, lead: "facilitator" });
   }
 
   /* ---- Keeping the plan: address and storage ---- */
@@ -128,7 +137,7 @@
         : { card: name, title: "", minutes: minutes, lead: lead };
       if ((item.card && !cards[item.card]) || !(minutes > 0) || ROLES.indexOf(lead) < 0) return null;
       item.minutes = clamp(minutes, { min: 1, max: 600 });
-      return item;
+      return withLimits(item);
     }).filter(Boolean);
     return {
       title: params.get("t") || "",
@@ -225,7 +234,7 @@
         id: minutesId, type: "number", inputmode: "numeric", class: "alp-planner__minutes",
         min: limits.min, max: limits.max, step: "1", value: item.minutes, "data-index": index
       }));
-      row.appendChild(el("span", { class: "alp-planner__unit", "aria-hidden": "true" }, "min"));
+      row.appendChild(el("span", { class: "alp-planner__unit", "aria-hidden": "true" }, t("planner.minutes_unit")));
       var leadId = "planner-item-" + index + "-lead";
       row.appendChild(el("label", { class: "alp-visually-hidden", for: leadId }, t("planner.item_lead", { title: title })));
       var lead = el("select", { id: leadId, class: "alp-planner__lead", "data-index": index });
@@ -235,9 +244,9 @@
         lead.appendChild(option);
       });
       row.appendChild(lead);
-      row.appendChild(button(t("planner.move_up", { title: title }), "Up", "up", index));
-      row.appendChild(button(t("planner.move_down", { title: title }), "Down", "down", index));
-      row.appendChild(button(t("planner.remove", { title: title }), "Remove", "remove", index));
+      row.appendChild(button(t("planner.move_up", { title: title }), t("planner.up"), "up", index));
+      row.appendChild(button(t("planner.move_down", { title: title }), t("planner.down"), "down", index));
+      row.appendChild(button(t("planner.remove", { title: title }), t("planner.remove_short"), "remove", index));
       list.appendChild(row);
     });
     drawTimes();
@@ -251,11 +260,20 @@
   function drawResults() {
     var words = $("#planner-search").value.trim().toLowerCase();
     var stage = $("#planner-stage").value;
+    var time = Number($("#planner-time").value) || 0;
+    var size = Number($("#planner-size").value) || 0;
+    /* A field fires both input and change; redrawing twice would replace a
+       button under the pointer between mouse down and up. */
+    var filter = [words, stage, time, size].join("|");
+    if (filter === lastFilter) return;
+    lastFilter = filter;
     var list = $("[data-alp-results]");
     list.textContent = "";
     pack.cards.forEach(function (card) {
       if (words && (card.title + " " + card.summary).toLowerCase().indexOf(words) < 0) return;
       if (stage && card.stages.indexOf(stage) < 0) return;
+      if (time && card.duration.min > time) return;
+      if (size && (size < card.group_size.min || size > card.group_size.max)) return;
       var row = el("li", { class: "alp-planner__result" });
       var text = el("span", { class: "alp-planner__result-text" });
       text.appendChild(el("strong", {}, card.title));
@@ -337,7 +355,7 @@
     state.title = session.title;
     state.length = session.length;
     state.items = session.agenda.map(function (entry) {
-      return { card: entry.card && cards[entry.card] ? entry.card : null, title: entry.title, minutes: entry.minutes, lead: entry.lead };
+      return withLimits({ card: entry.card && cards[entry.card] ? entry.card : null, title: entry.title, minutes: entry.minutes, lead: entry.lead });
     });
     $("#planner-title").value = state.title;
     $("#planner-length").value = state.length;
@@ -395,6 +413,7 @@
         item.minutes = clamp(value, range(item));
         drawTimes();
       }
+      if (event.type === "change") target.value = item.minutes; /* show what the plan uses */
     } else if (target.classList.contains("alp-planner__lead")) {
       state.items[Number(target.dataset.index)].lead = target.value;
       drawTimes();
@@ -407,7 +426,7 @@
     } else if (target.id === "planner-length" && Number(target.value) >= 15) {
       state.length = clamp(Number(target.value), { min: 15, max: 600 });
       drawTimes();
-    } else if (target.id === "planner-search" || target.id === "planner-stage") {
+    } else if (["planner-search", "planner-stage", "planner-time", "planner-size"].indexOf(target.id) >= 0) {
       drawResults();
     }
   }
