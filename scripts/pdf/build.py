@@ -24,7 +24,7 @@ from pathlib import Path
 from macros.link_check import check_site_links
 
 from .cache import PdfCache, cache_key
-from .documents import Document, DocumentError, all_documents
+from .documents import Document, DocumentError, iter_documents
 from .render import Rendered, RenderError, render
 from .site import BuiltSite, SiteError
 
@@ -50,50 +50,49 @@ def human_size(size: int) -> str:
 
 
 def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], object] = print) -> list[Made]:
-    """Render or reuse every document; raise RenderError naming every failure."""
-    documents = all_documents(site)
+    """Render or reuse every document; raise RenderError naming every failure.
+
+    Documents are assembled one by one and each goes to a worker as soon as
+    it is ready, the pack first: it takes longest, so the other documents
+    are assembled and rendered while it renders.
+    """
     downloads = site.root / "downloads"
     made: dict[str, Made] = {}
-    to_render: list[tuple[Document, str]] = []
-    for document in documents:
-        key = cache_key(document, site)
-        cached = cache.get(key)
-        if cached is None:
-            to_render.append((document, key))
-            continue
-        _write(downloads / document.filename, cached.pdf)
-        made[document.filename] = Made(document, cached.pages, len(cached.pdf), 0.0, True, _sha(cached.pdf))
-        log(f"  reused   {document.filename}")
+    order: list[str] = []
     failures: list[str] = []
-    if to_render:
-        # The pack is the longest job: start it first.
-        to_render.sort(key=lambda item: item[0].kind != "pack")
-        plural = "s" if len(to_render) != 1 else ""
-        log(f"Rendering {len(to_render)} PDF{plural} on {jobs} core{'s' if jobs != 1 else ''}...")
-        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(to_render)))) as pool:
-            futures = {
-                pool.submit(_render_in_worker, document, str(site.root)): (document, key) for document, key in to_render
-            }
-            for future in as_completed(futures):
-                document, key = futures[future]
-                try:
-                    result = future.result()
-                except RenderError as error:
-                    failures.append(str(error))
-                    log(f"  FAILED   {document.filename}")
-                    continue
-                cache.put(key, result.pdf, result.pages)
-                _write(downloads / document.filename, result.pdf)
-                made[document.filename] = Made(
-                    document, result.pages, len(result.pdf), result.seconds, False, _sha(result.pdf)
-                )
-                log(
-                    f"  rendered {document.filename}  ({result.pages} pages, "
-                    f"{human_size(len(result.pdf))}, {result.seconds:.1f} s)"
-                )
+    log(f"Making the PDFs on {jobs} core{'s' if jobs != 1 else ''}...")
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {}
+        for document in iter_documents(site):
+            order.append(document.filename)
+            key = cache_key(document, site)
+            cached = cache.get(key)
+            if cached is None:
+                futures[pool.submit(_render_in_worker, document, str(site.root))] = (document, key)
+                continue
+            _write(downloads / document.filename, cached.pdf)
+            made[document.filename] = Made(document, cached.pages, len(cached.pdf), 0.0, True, _sha(cached.pdf))
+            log(f"  reused   {document.filename}")
+        for future in as_completed(futures):
+            document, key = futures[future]
+            try:
+                result = future.result()
+            except RenderError as error:
+                failures.append(str(error))
+                log(f"  FAILED   {document.filename}")
+                continue
+            cache.put(key, result.pdf, result.pages)
+            _write(downloads / document.filename, result.pdf)
+            made[document.filename] = Made(
+                document, result.pages, len(result.pdf), result.seconds, False, _sha(result.pdf)
+            )
+            log(
+                f"  rendered {document.filename}  ({result.pages} pages, "
+                f"{human_size(len(result.pdf))}, {result.seconds:.1f} s)"
+            )
     if failures:
         raise RenderError("\n".join(failures))
-    return [made[document.filename] for document in documents]
+    return [made[filename] for filename in order]
 
 
 def _write(path: Path, data: bytes) -> None:

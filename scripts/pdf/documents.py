@@ -8,6 +8,7 @@ the card on the site.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -296,12 +297,15 @@ def form_documents(site: BuiltSite) -> list[Document]:
     return documents
 
 
+def iter_documents(site: BuiltSite) -> Iterator[Document]:
+    """Every PDF, in the order of the Downloads page, each made when asked for."""
+    yield pack_document(site)
+    yield from handout_documents(site)
+    yield question_deck_document(site)
+    yield question_list_document(site)
+    yield from form_documents(site)
+
+
 def all_documents(site: BuiltSite) -> list[Document]:
     """Every PDF, in the order of the Downloads page."""
-    return [
-        pack_document(site),
-        *handout_documents(site),
-        question_deck_document(site),
-        question_list_document(site),
-        *form_documents(site),
-    ]
+    return list(iter_documents(site))

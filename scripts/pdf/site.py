@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +10,8 @@ from typing import Any
 from xml.etree.ElementTree import Element
 
 import tinyhtml5
+
+from macros.link_check import article_markup
 
 
 class SiteError(Exception):
@@ -63,7 +64,7 @@ class BuiltSite:
                 raise SiteError(f"the page {url} is in the navigation but not in {self.root}")
             # Parse only the article: the theme's navigation, header and icons
             # are most of the page, and parsing them is most of the time.
-            fragment = _article_markup(path.read_text(encoding="utf-8"))
+            fragment = article_markup(path.read_text(encoding="utf-8"))
             if fragment is None:
                 raise SiteError(f"{url} has no <article class='md-content__inner'>; is it a page of this theme?")
             document = tinyhtml5.parse(
@@ -77,24 +78,6 @@ class BuiltSite:
                 raise SiteError(f"{url} has no <article class='md-content__inner'>; is it a page of this theme?")
             self._articles[url] = article
         return _copy(self._articles[url])
-
-
-_ARTICLE = re.compile(r'<article\b[^>]*class="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
-_ARTICLE_TAG = re.compile(r"<(/?)article\b", re.IGNORECASE)
-
-
-def _article_markup(html: str) -> str | None:
-    """The theme's <article> element as markup, nested articles (cards) included."""
-    start = _ARTICLE.search(html)
-    if start is None:
-        return None
-    depth = 0
-    for tag in _ARTICLE_TAG.finditer(html, start.start()):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            end = html.index(">", tag.end()) + 1
-            return html[start.start() : end]
-    return None
 
 
 def _copy(element: Element) -> Element:
