@@ -6,6 +6,7 @@ the smaller ones use the tiny fixture site.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import html
@@ -21,7 +22,8 @@ from babel.dates import format_date
 from pypdf import PdfReader
 
 from macros.loading import load_pack
-from scripts.pdf.documents import Document
+from scripts.pdf import volumes
+from scripts.pdf.documents import Document, pack_document
 from scripts.pdf.render import RenderError, render
 from scripts.pdf.site import BuiltSite
 
@@ -87,9 +89,45 @@ def test_each_card_page_offers_its_handout(built_real_site: BuildResult) -> None
 # -- the pack -----------------------------------------------------------------
 
 
+@dataclasses.dataclass(frozen=True)
+class InVolumes:
+    """Our pack rendered in volumes, as a pack too big for one render would be."""
+
+    site: Path
+    pdf: Path
+    jobs: volumes.PackInVolumes
+
+
 @pytest.fixture(scope="module")
-def pack_pdf(built_real_site: BuildResult) -> Path:
-    return built_real_site.site / "downloads" / "pack.pdf"
+def pack_in_volumes(built_real_site: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> InVolumes:
+    """Our pack cut into three volumes, rendered and joined as the build does for a large pack.
+
+    It goes in a copy of the site (the site's files linked, its own
+    downloads/), so that the pack tests below can read it like the real one.
+    """
+    real = built_real_site.site
+    site = tmp_path_factory.mktemp("volumes") / "site"
+    site.mkdir()
+    for entry in real.iterdir():
+        if entry.name != "downloads":
+            (site / entry.name).symlink_to(entry)
+    (site / "downloads").mkdir()
+    pack = pack_document(BuiltSite(real))
+    plan = volumes.plan(pack, volume_chars=len(pack.body) // 3)
+    assert len(plan.volumes) >= 4  # the draft front and three volumes
+    joined, jobs = volumes.render_in_volumes(plan, str(real))
+    pdf = site / "downloads" / "pack.pdf"
+    pdf.write_bytes(joined.pdf)
+    return InVolumes(site, pdf, jobs)
+
+
+@pytest.fixture(scope="module", params=["one piece", "in volumes"])
+def pack_pdf(request: pytest.FixtureRequest, built_real_site: BuildResult) -> Path:
+    """The pack as the build makes it, and the same pack rendered in volumes: every pack test runs on both."""
+    if request.param == "one piece":
+        return built_real_site.site / "downloads" / "pack.pdf"
+    in_volumes: InVolumes = request.getfixturevalue("pack_in_volumes")
+    return in_volumes.pdf
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +245,73 @@ def test_headers_and_footers(built_real_site: BuildResult, pack_pages: list[str]
     chapter = next(number for number, page in enumerate(pack_pages) if squash(page).startswith(heading))
     header = pack_pages[chapter].splitlines()[0]
     assert heading in squash(header)
+
+
+# -- a large pack, rendered in volumes ----------------------------------------
+
+
+def test_our_pack_renders_in_one_piece_and_a_large_one_in_volumes(built_real_site: BuildResult) -> None:
+    pack = pack_document(BuiltSite(built_real_site.site))
+    assert not volumes.needs_volumes(pack)
+    chapters = list(pack.parts[1:]) * (volumes.SPLIT_ABOVE // len(pack.body) + 1)
+    large = dataclasses.replace(pack, body="\n".join([pack.parts[0], *chapters]), parts=(pack.parts[0], *chapters))
+    assert volumes.needs_volumes(large)
+    plan = volumes.plan(large)
+    assert len(plan.volumes) > 2  # the draft front and two or more volumes
+    # Cut between chapters only: every chapter once, in order, whole.
+    joined = "\n".join(volume.body for volume in plan.volumes[1:])
+    assert re.sub(r'<div class="volume-stand-in" id="[^"]+"></div>', "", joined) == "\n".join(chapters)
+    assert all(len(volume.body) < volumes.VOLUME_CHARS + max(map(len, chapters)) for volume in plan.volumes[1:])
+
+
+def test_a_stand_in_is_made_only_for_a_link_target_that_exists(built_real_site: BuildResult) -> None:
+    body = '<section id="a"><a href="#b">to b</a> <a href="#nowhere">broken</a></section>'
+    marked, stand_ins = volumes._with_stand_ins(body, {"a", "b"})
+    assert stand_ins == {"b"}
+    assert marked.endswith('<div class="volume-stand-in" id="b"></div></section>')
+
+
+def test_a_pack_in_volumes_matches_the_one_piece_render(
+    built_real_site: BuildResult, pack_in_volumes: InVolumes
+) -> None:
+    """Same pages, same text (contents numbers and footers too), same bookmarks, same links."""
+    one = built_real_site.site / "downloads" / "pack.pdf"
+    assert [squash(text) for text in page_texts(pack_in_volumes.pdf)] == [squash(text) for text in page_texts(one)]
+    assert outline_titles(PdfReader(pack_in_volumes.pdf)) == outline_titles(PdfReader(one))
+    assert internal_links(PdfReader(pack_in_volumes.pdf)) == internal_links(PdfReader(one))
+    assert len(structure_figures(PdfReader(pack_in_volumes.pdf))) == len(structure_figures(PdfReader(one)))
+
+
+def test_a_pack_in_volumes_is_tagged_and_passes_pdf_ua_1(pack_in_volumes: InVolumes) -> None:
+    import page as pdf_checker
+
+    path = pack_in_volumes.pdf
+    report = pdf_checker.validate_pdf(str(path), profile="ua1")
+    assert report.is_compliant and not report.failures, [f"{f.rule_id}: {f.message}" for f in report.failures]
+    assert all(row[-5] == "yes" for row in fonts_report(path))
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] and reader.metadata and reader.metadata.title
+    # Every page and every link has its own key in the one structure tree,
+    # and each link's key leads to the element that holds that link.
+    numbers = root["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    tree = {int(numbers[i]): numbers[i + 1] for i in range(0, len(numbers), 2)}
+    page_keys = [int(page["/StructParents"]) for page in reader.pages]
+    assert page_keys == list(range(len(reader.pages)))
+    links = 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []) or []:
+            element = tree[int(annotation.get_object()["/StructParent"])].get_object()
+            kids = element["/K"] if isinstance(element["/K"], list) else [element["/K"]]
+            objects = [kid.get_object().get("/Obj") for kid in kids if hasattr(kid.get_object(), "get")]
+            assert annotation.idnum in [obj.idnum for obj in objects if obj is not None]
+            links += 1
+    assert len(tree) == len(reader.pages) + links
+
+
+def test_joining_volumes_is_reproducible(built_real_site: BuildResult, pack_in_volumes: InVolumes) -> None:
+    again = volumes.join_job(*pack_in_volumes.jobs.join_arguments())
+    assert again.pdf == pack_in_volumes.pdf.read_bytes()
 
 
 # -- every PDF ----------------------------------------------------------------

@@ -17,12 +17,13 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
 from macros.link_check import check_site_links
 
+from . import volumes
 from .cache import PdfCache, cache_key
 from .documents import Document, DocumentError, iter_documents
 from .render import Rendered, RenderError, render
@@ -54,7 +55,9 @@ def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], 
 
     Documents are assembled one by one and each goes to a worker as soon as
     it is ready, the pack first: it takes longest, so the other documents
-    are assembled and rendered while it renders.
+    are assembled and rendered while it renders. A pack too big to render in
+    one piece goes as volumes, and is finished when the last volume is done
+    (see volumes.py).
     """
     downloads = site.root / "downloads"
     made: dict[str, Made] = {}
@@ -62,34 +65,57 @@ def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], 
     failures: list[str] = []
     log(f"Making the PDFs on {jobs} core{'s' if jobs != 1 else ''}...")
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {}
+        #: What each running job is for: its document, cache key, and the
+        #: large pack it is a piece of (None for a document in one piece).
+        running: dict[Future[Rendered], tuple[Document, str, volumes.Job | None]] = {}
+        large: dict[str, volumes.PackInVolumes] = {}
+
+        def submit(document: Document, key: str, job: volumes.Job) -> None:
+            running[pool.submit(job.function, *job.arguments)] = (document, key, job)
+
         for document in iter_documents(site):
             order.append(document.filename)
             key = cache_key(document, site)
             cached = cache.get(key)
-            if cached is None:
-                futures[pool.submit(_render_in_worker, document, str(site.root))] = (document, key)
-                continue
-            _write(downloads / document.filename, cached.pdf)
-            made[document.filename] = Made(document, cached.pages, len(cached.pdf), 0.0, True, _sha(cached.pdf))
-            log(f"  reused   {document.filename}")
-        for future in as_completed(futures):
-            document, key = futures[future]
-            try:
-                result = future.result()
-            except RenderError as error:
-                failures.append(str(error))
-                log(f"  FAILED   {document.filename}")
-                continue
-            cache.put(key, result.pdf, result.pages)
-            _write(downloads / document.filename, result.pdf)
-            made[document.filename] = Made(
-                document, result.pages, len(result.pdf), result.seconds, False, _sha(result.pdf)
-            )
-            log(
-                f"  rendered {document.filename}  ({result.pages} pages, "
-                f"{human_size(len(result.pdf))}, {result.seconds:.1f} s)"
-            )
+            if cached is not None:
+                _write(downloads / document.filename, cached.pdf)
+                made[document.filename] = Made(document, cached.pages, len(cached.pdf), 0.0, True, _sha(cached.pdf))
+                log(f"  reused   {document.filename}")
+            elif volumes.needs_volumes(document):
+                plan = volumes.plan(document)
+                large[document.filename] = volumes.PackInVolumes(plan, str(site.root))
+                log(f"  {document.filename} is large: rendering it in {len(plan.volumes) - 1} volumes")
+                for first in large[document.filename].first_jobs():
+                    submit(document, key, first)
+            else:
+                running[pool.submit(_render_in_worker, document, str(site.root))] = (document, key, None)
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=lambda f: order.index(running[f][0].filename)):
+                document, key, job = running.pop(future)
+                try:
+                    result = future.result()
+                    if job is not None:
+                        pack = large[document.filename]
+                        for following in pack.done(job, result):
+                            submit(document, key, following)
+                        if pack.result is None:
+                            log(f"  rendered {job.name}  ({result.pages} pages, {result.seconds:.1f} s)")
+                            continue
+                        result = pack.result
+                except RenderError as error:
+                    failures.append(str(error))
+                    log(f"  FAILED   {job.name if job else document.filename}")
+                    continue
+                cache.put(key, result.pdf, result.pages)
+                _write(downloads / document.filename, result.pdf)
+                made[document.filename] = Made(
+                    document, result.pages, len(result.pdf), result.seconds, False, _sha(result.pdf)
+                )
+                log(
+                    f"  rendered {document.filename}  ({result.pages} pages, "
+                    f"{human_size(len(result.pdf))}, {result.seconds:.1f} s)"
+                )
     if failures:
         raise RenderError("\n".join(failures))
     return [made[filename] for filename in order]

@@ -39,6 +39,11 @@ class Document:
     body_class: str = ""
     #: The site pages the document is made from, to name them in errors.
     sources: tuple[str, ...] = ()
+    #: The pack's body in pieces (cover and contents, then each chapter), so
+    #: that a large pack can be rendered in volumes (see volumes.py).
+    parts: tuple[str, ...] = ()
+    #: CSS added after the stylesheets, for this document alone.
+    extra_css: str = ""
 
     def page_holding(self, text: str) -> str | None:
         """The source page whose content holds ``text``, if it can be told."""
@@ -71,9 +76,13 @@ class Document:
         )
 
 
+#: How the anchor of a whole page inside a combined document begins.
+CHAPTER_ANCHOR = "p-"
+
+
 def page_id(url: str) -> str:
     """The anchor of a whole page inside a combined document."""
-    return "p-" + url.removesuffix(".html").replace("/", "-")
+    return CHAPTER_ANCHOR + url.removesuffix(".html").replace("/", "-")
 
 
 def _ready(site: BuiltSite, url: str, resolve: tools.LinkResolver, prefix: str | None) -> Element:
@@ -172,14 +181,15 @@ def pack_document(site: BuiltSite) -> Document:
             f'<section class="chapter" id="{page_id(page["url"])}" data-url="{html.escape(page["url"])}">\n'
             f"{_inner(article)}\n</section>"
         )
-    body = "\n".join([_cover(site), _contents(site, pages), *chapters])
+    parts = (_cover(site) + "\n" + _contents(site, pages), *chapters)
     return Document(
         "pack.pdf",
         site.title,
         "pack",
-        body,
+        "\n".join(parts),
         (*BASE_STYLES, "cover.css", "contents.css"),
         sources=tuple(page["url"] for page in pages),
+        parts=parts,
     )
 
 

@@ -15,7 +15,7 @@ import gc
 import io
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -25,7 +25,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from . import speedups
-from .documents import Document
+from .documents import CHAPTER_ANCHOR, Document
 from .site import BuiltSite
 
 speedups.install()
@@ -113,6 +113,8 @@ class Rendered:
     pdf: bytes
     pages: int
     seconds: float
+    #: The page (from 0) where each chapter of a pack starts, by its anchor.
+    chapter_pages: dict[str, int] = field(default_factory=dict)
 
 
 def render(document: Document, site: BuiltSite) -> Rendered:
@@ -132,6 +134,8 @@ def render(document: Document, site: BuiltSite) -> Rendered:
     try:
         sources = [(STYLES_DIR / name).read_text(encoding="utf-8") for name in document.styles]
         sources.append(identity_css(site))
+        if document.extra_css:
+            sources.append(document.extra_css)
         stylesheets = [CSS(string=text, base_url=base_url, url_fetcher=fetcher, font_config=fonts) for text in sources]
         html = HTML(string=document.full_html(site), base_url=base_url, url_fetcher=fetcher)
         rendered = html.render(stylesheets=stylesheets, font_config=fonts, **_options(document))
@@ -148,7 +152,13 @@ def render(document: Document, site: BuiltSite) -> Rendered:
     if collect.messages:
         listed = "; ".join(dict.fromkeys(collect.messages))
         raise RenderError(f"{document.filename}: WeasyPrint warned: {listed}")
-    return Rendered(buffer.getvalue(), len(rendered.pages), time.monotonic() - started)
+    # A chapter that runs over several pages has its anchor on each; it starts on the first.
+    chapter_pages: dict[str, int] = {}
+    for number, page in enumerate(rendered.pages):
+        for name in page.anchors:
+            if name.startswith(CHAPTER_ANCHOR) and "--" not in name:
+                chapter_pages.setdefault(name, number)
+    return Rendered(buffer.getvalue(), len(rendered.pages), time.monotonic() - started, chapter_pages)
 
 
 def _options(document: Document) -> dict[str, object]:
