@@ -37,27 +37,28 @@ TO_PDF_PLUGIN = "  - to-pdf:\n      output_path: downloads/to-pdf.pdf\n      toc
 class Run:
     name: str
     seconds: float
+    #: The largest single process's peak, and the peak of all of them together.
     peak_mb: float
+    total_mb: float
     output: str
+
+
+PROBE = Path(__file__).with_name("bench_probe.py")
 
 
 def measure(name: str, command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     """Run ``command`` in a fresh process and report its wall time and peak memory."""
-    probe = (
-        "import resource, subprocess, sys, time, json;"
-        "start = time.monotonic();"
-        f"result = subprocess.run({command!r}, capture_output=True, text=True);"
-        "seconds = time.monotonic() - start;"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
-        "print(json.dumps({'code': result.returncode, 'seconds': seconds, 'peak_kb': peak,"
-        " 'output': result.stdout + result.stderr}))"
+    raw = subprocess.run(
+        [sys.executable, str(PROBE), *command], capture_output=True, text=True, cwd=cwd, env=env, check=True
     )
-    raw = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=cwd, env=env, check=True)
     data = json.loads(raw.stdout)
     if data["code"] != 0:
         raise SystemExit(f"{name} failed:\n{data['output']}")
-    run = Run(name, data["seconds"], data["peak_kb"] / 1024, data["output"])
-    print(f"  {name:<44} {run.seconds:6.1f} s  {run.peak_mb:6.0f} MB", flush=True)
+    run = Run(name, data["seconds"], data["largest_kb"] / 1024, data["total_kb"] / 1024, data["output"])
+    print(
+        f"  {name:<44} {run.seconds:6.1f} s  {run.peak_mb:6.0f} MB largest process, {run.total_mb:6.0f} MB in all",
+        flush=True,
+    )
     return run
 
 
@@ -144,8 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  rebuild, nothing changed:                     {again.seconds:.1f} s, rendered {nothing}")
     print(f"  rebuild after editing one card:               {edited.seconds:.1f} s, rendered {rendered(edited)}")
     print(
-        f"  peak memory: ours {clean.peak_mb:.0f} MB, mkdocs-to-pdf {to_pdf.peak_mb:.0f} MB, "
-        f"site only {site_only.peak_mb:.0f} MB"
+        f"  peak memory, largest process: ours {clean.peak_mb:.0f} MB, mkdocs-to-pdf {to_pdf.peak_mb:.0f} MB, "
+        f"site only {site_only.peak_mb:.0f} MB; all processes: ours {clean.total_mb:.0f} MB, "
+        f"mkdocs-to-pdf {to_pdf.total_mb:.0f} MB"
     )
     print(
         f"  pack PDF: ours {ours_pack['bytes'] / 1e6:.2f} MB, {ours_pack['pages']} pages (target <= 2 MB); "
@@ -165,13 +167,14 @@ def main(argv: list[str] | None = None) -> int:
         growth = big.seconds / clean.seconds
         print(
             f"  scale: 10 times the content took {big.seconds:.1f} s, {growth:.1f} times the real pack's "
-            f"{clean.seconds:.1f} s (target <= 12); peak memory {big.peak_mb:.0f} MB (target <= 1536 MB); "
+            f"{clean.seconds:.1f} s (target <= 12); peak memory {big.total_mb:.0f} MB in all processes, "
+            f"{big.peak_mb:.0f} MB in the largest (target <= 1536 MB); "
             f"its pack PDF has {big_pack['pages']} pages, {big_pack['bytes'] / 1e6:.1f} MB"
         )
         if growth > 12:
             failed.append("ten times the content took more than twelve times as long")
-        if big.peak_mb > 1536:
-            failed.append("the ten-times pack needed more than 1.5 GB of memory")
+        if big.total_mb > 1536:
+            failed.append("the ten-times pack needed more than 1.5 GB of memory in all")
     print("  targets: " + ("all met" if not failed else "MISSED: " + "; ".join(failed)))
     return 0
 

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import io
 import logging
@@ -152,13 +154,32 @@ def render(document: Document, site: BuiltSite) -> Rendered:
     if collect.messages:
         listed = "; ".join(dict.fromkeys(collect.messages))
         raise RenderError(f"{document.filename}: WeasyPrint warned: {listed}")
+    pages = len(rendered.pages)
     # A chapter that runs over several pages has its anchor on each; it starts on the first.
     chapter_pages: dict[str, int] = {}
     for number, page in enumerate(rendered.pages):
         for name in page.anchors:
             if name.startswith(CHAPTER_ANCHOR) and "--" not in name:
                 chapter_pages.setdefault(name, number)
-    return Rendered(buffer.getvalue(), len(rendered.pages), time.monotonic() - started, chapter_pages)
+    del rendered, html
+    if pages >= _LARGE:
+        _give_back_memory()
+    return Rendered(buffer.getvalue(), pages, time.monotonic() - started, chapter_pages)
+
+
+#: After a document of this many pages, a worker hands its freed memory back.
+_LARGE = 50
+
+
+def _give_back_memory() -> None:
+    """Hand freed memory back to the system, so an idle worker does not sit on a large render's peak.
+
+    Python keeps freed memory for reuse; glibc's ``malloc_trim`` returns it.
+    Elsewhere (not glibc) this does nothing.
+    """
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _options(document: Document) -> dict[str, object]:

@@ -284,15 +284,14 @@ def _footer_layer(pack: Document, pages: int) -> Document:
 
 def join(parts: list[bytes], stand_ins: Iterable[frozenset[str]], footers: bytes) -> bytes:
     """One tagged PDF from ``parts`` in order, with ``footers`` drawn page by page."""
-    sources = [pikepdf.open(io.BytesIO(part)) for part in parts]
-    first = sources[0]
+    # The parts are opened one at a time, each let go once joined (see _detach).
+    first = pikepdf.open(io.BytesIO(parts[0]))
     out = pikepdf.new()
     out.trailer.Info = _copy(out, first, first.trailer.Info)
-    for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
-        if key in first.Root:
-            out.Root[key] = _copy(out, first, first.Root[key])
+    for entry in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
+        if entry in first.Root:
+            out.Root[entry] = _copy(out, first, first.Root[entry])
 
-    total = sum(len(source.pages) for source in sources)
     tree_root = out.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
     document = out.make_indirect(
         pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, K=pikepdf.Array(), P=tree_root)
@@ -305,9 +304,12 @@ def join(parts: list[bytes], stand_ins: Iterable[frozenset[str]], footers: bytes
     destinations: list[tuple[str, pikepdf.Object]] = []
     outline_items: list[pikepdf.Object] = []
     outline_count = 0
-    next_annotation_key = total
+    # The elements that hold links, in order: their keys follow the pages'.
+    link_elements: list[pikepdf.Object] = []
+    links: list[pikepdf.Object] = []
 
-    for source, skip in zip(sources, stand_ins, strict=True):
+    for number, (part, skip) in enumerate(zip(parts, stand_ins, strict=True)):
+        source = first if number == 0 else pikepdf.open(io.BytesIO(part))
         base = len(out.pages)
         count = len(source.pages)
         with warnings.catch_warnings():
@@ -321,21 +323,22 @@ def join(parts: list[bytes], stand_ins: Iterable[frozenset[str]], footers: bytes
             element.P = document
             elements.append(element)
         their_numbers = _copy(out, source, tree.ParentTree).Nums
-        annotation_keys: dict[int, int] = {}
+        # Until every page is in, a link's key is its place in link_elements.
+        link_keys: dict[int, int] = {}
         for index in range(0, len(their_numbers), 2):
-            number = int(their_numbers[index])
-            if number < count:
-                keyed.append((base + number, their_numbers[index + 1]))
+            key = int(their_numbers[index])
+            if key < count:
+                keyed.append((base + key, their_numbers[index + 1]))
             else:
-                annotation_keys[number] = next_annotation_key
-                keyed.append((next_annotation_key, their_numbers[index + 1]))
-                next_annotation_key += 1
+                link_keys[key] = len(link_elements)
+                link_elements.append(their_numbers[index + 1])
         for local in range(count):
             page = out.pages[base + local].obj
             page.StructParents = base + local
             for annotation in page.get("/Annots", []):
                 if "/StructParent" in annotation:
-                    annotation.StructParent = annotation_keys[int(annotation.StructParent)]
+                    annotation.StructParent = link_keys[int(annotation.StructParent)]
+                    links.append(annotation)
         if "/Names" in source.Root and "/Dests" in source.Root.Names:
             named = _copy(out, source, source.Root.Names.Dests).Names
             for index in range(0, len(named), 2):
@@ -351,6 +354,14 @@ def join(parts: list[bytes], stand_ins: Iterable[frozenset[str]], footers: bytes
                 if "/Next" not in item:
                     break
                 item = item.Next
+        if source is not first:
+            _detach(out, source)
+            del source
+
+    total = len(out.pages)
+    for annotation in links:
+        annotation.StructParent = total + int(annotation.StructParent)
+    keyed.extend((total + index, element) for index, element in enumerate(link_elements))
 
     # Page keys come first, then link keys, as WeasyPrint numbers them.
     document.K = pikepdf.Array(elements)
@@ -358,7 +369,7 @@ def join(parts: list[bytes], stand_ins: Iterable[frozenset[str]], footers: bytes
     tree_root.ParentTree = out.make_indirect(
         pikepdf.Dictionary(Nums=pikepdf.Array([value for pair in keyed for value in pair]))
     )
-    tree_root.ParentTreeNextKey = next_annotation_key
+    tree_root.ParentTreeNextKey = total + len(link_elements)
     out.Root.StructTreeRoot = tree_root
 
     destinations.sort(key=lambda pair: pair[0])
@@ -393,6 +404,26 @@ def join(parts: list[bytes], stand_ins: Iterable[frozenset[str]], footers: bytes
         object_stream_mode=pikepdf.ObjectStreamMode.generate,
     )
     return buffer.getvalue()
+
+
+def _detach(out: pikepdf.Pdf, source: pikepdf.Pdf) -> None:
+    """Give ``out`` its own copy of the data of every stream it took from ``source``, and close ``source``.
+
+    pikepdf (qpdf) reads a copied stream's data from its source only when it
+    writes the file, so every source would stay in memory until then: over
+    a gigabyte for a pack ten times ours. Copying the (still compressed) data
+    now lets each source go as soon as it has been joined.
+    """
+    for stream in source.objects:
+        if isinstance(stream, pikepdf.Stream):
+            copied = out.copy_foreign(stream)
+            copied.write(
+                stream.read_raw_bytes(),
+                filter=copied.get("/Filter"),  # type: ignore[arg-type]  # a Name or an Array
+                decode_parms=copied.get("/DecodeParms"),  # type: ignore[arg-type]  # a Dictionary or an Array
+                type_check=False,
+            )
+    source.close()
 
 
 def _copy(out: pikepdf.Pdf, source: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:

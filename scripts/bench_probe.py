@@ -1,0 +1,76 @@
+"""Run a command and report its time and memory, as JSON (used by ``make bench``).
+
+Usage: ``python scripts/bench_probe.py COMMAND...``
+
+Two memory figures, because the build runs several processes at once:
+
+- ``largest_kb``: the peak of the largest single process (the kernel's
+  ``RUSAGE_CHILDREN`` high-water mark);
+- ``total_kb``: the peak of all the command's processes together, sampled
+  from /proc five times a second (a short spike between samples can be
+  missed, so this is a floor, not a ceiling).
+
+It runs by path, without importing the project, so it measures only the
+command.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def _descendants(pid: int) -> list[int]:
+    found = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in children:
+            found.extend(_descendants(int(child)))
+    return found
+
+
+def _resident_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def main(command: list[str]) -> int:
+    started = time.monotonic()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output: list[str] = []
+    total_kb = 0
+    assert process.stdout is not None
+    os.set_blocking(process.stdout.fileno(), False)
+    while process.poll() is None:
+        total_kb = max(total_kb, sum(_resident_kb(pid) for pid in _descendants(process.pid)))
+        output.append(process.stdout.read() or "")
+        time.sleep(0.2)
+    output.append(process.stdout.read() or "")
+    seconds = time.monotonic() - started
+    largest_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = {
+        "code": process.returncode,
+        "seconds": seconds,
+        "largest_kb": largest_kb,
+        "total_kb": max(total_kb, largest_kb),
+        "output": "".join(output),
+    }
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
