@@ -23,7 +23,7 @@ from pathlib import Path
 
 from macros.link_check import check_site_links
 
-from . import volumes
+from . import memory, volumes
 from .cache import PdfCache, cache_key
 from .documents import Document, DocumentError, iter_documents
 from .render import Rendered, RenderError, render
@@ -64,6 +64,19 @@ def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], 
     order: list[str] = []
     failures: list[str] = []
     log(f"Making the PDFs on {jobs} core{'s' if jobs != 1 else ''}...")
+
+    def finished(document: Document, key: str, result: Rendered) -> None:
+        cache.put(key, result.pdf, result.pages)
+        _write(downloads / document.filename, result.pdf)
+        made[document.filename] = Made(document, result.pages, len(result.pdf), result.seconds, False, _sha(result.pdf))
+        log(
+            f"  rendered {document.filename}  ({result.pages} pages, "
+            f"{human_size(len(result.pdf))}, {result.seconds:.1f} s)"
+        )
+
+    #: Joins of large packs wait until the workers have gone, so that their
+    #: memory is free for the join (see volumes.py).
+    joins: list[tuple[Document, str, volumes.Job]] = []
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
         #: What each running job is for: its document, cache key, and the
         #: large pack it is a piece of (None for a document in one piece).
@@ -71,7 +84,10 @@ def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], 
         large: dict[str, volumes.PackInVolumes] = {}
 
         def submit(document: Document, key: str, job: volumes.Job) -> None:
-            running[pool.submit(job.function, *job.arguments)] = (document, key, job)
+            if job.kind == "join":
+                joins.append((document, key, job))
+            else:
+                running[pool.submit(job.function, *job.arguments)] = (document, key, job)
 
         for document in iter_documents(site):
             order.append(document.filename)
@@ -96,26 +112,24 @@ def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], 
                 try:
                     result = future.result()
                     if job is not None:
-                        pack = large[document.filename]
-                        for following in pack.done(job, result):
+                        for following in large[document.filename].done(job, result):
                             submit(document, key, following)
-                        if pack.result is None:
-                            log(f"  rendered {job.name}  ({result.pages} pages, {result.seconds:.1f} s)")
-                            continue
-                        result = pack.result
+                        log(f"  rendered {job.name}  ({result.pages} pages, {result.seconds:.1f} s)")
+                        continue
                 except RenderError as error:
                     failures.append(str(error))
                     log(f"  FAILED   {job.name if job else document.filename}")
                     continue
-                cache.put(key, result.pdf, result.pages)
-                _write(downloads / document.filename, result.pdf)
-                made[document.filename] = Made(
-                    document, result.pages, len(result.pdf), result.seconds, False, _sha(result.pdf)
-                )
-                log(
-                    f"  rendered {document.filename}  ({result.pages} pages, "
-                    f"{human_size(len(result.pdf))}, {result.seconds:.1f} s)"
-                )
+                finished(document, key, result)
+    for document, key, job in joins:
+        log(f"  joining {document.filename}...")
+        site.forget_articles()
+        memory.give_back()
+        try:
+            finished(document, key, job.function(*job.arguments))
+        except RenderError as error:
+            failures.append(str(error))
+            log(f"  FAILED   {job.name}")
     if failures:
         raise RenderError("\n".join(failures))
     return [made[filename] for filename in order]

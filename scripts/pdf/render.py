@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import gc
 import io
 import logging
@@ -26,7 +24,7 @@ from weasyprint import __version__ as weasyprint_version
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from . import speedups
+from . import memory, speedups
 from .documents import CHAPTER_ANCHOR, Document
 from .site import BuiltSite
 
@@ -163,23 +161,13 @@ def render(document: Document, site: BuiltSite) -> Rendered:
                 chapter_pages.setdefault(name, number)
     del rendered, html
     if pages >= _LARGE:
-        _give_back_memory()
+        memory.give_back()
     return Rendered(buffer.getvalue(), pages, time.monotonic() - started, chapter_pages)
 
 
-#: After a document of this many pages, a worker hands its freed memory back.
+#: After a document of this many pages, a worker hands its freed memory back,
+#: so that an idle worker does not sit on a large render's peak.
 _LARGE = 50
-
-
-def _give_back_memory() -> None:
-    """Hand freed memory back to the system, so an idle worker does not sit on a large render's peak.
-
-    Python keeps freed memory for reuse; glibc's ``malloc_trim`` returns it.
-    Elsewhere (not glibc) this does nothing.
-    """
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _options(document: Document) -> dict[str, object]:

@@ -25,6 +25,10 @@ class BuiltSite:
     root: Path
     _articles: dict[str, Element] = field(default_factory=dict, repr=False)
 
+    def forget_articles(self) -> None:
+        """Let go of the pages read so far (they are read again if asked for)."""
+        self._articles.clear()
+
     @cached_property
     def data(self) -> dict[str, Any]:
         path = self.root / "api" / "pack.json"

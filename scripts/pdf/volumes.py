@@ -84,8 +84,9 @@ class Plan:
     stand_ins: tuple[frozenset[str], ...]
 
 
-def plan(pack: Document, volume_chars: int = VOLUME_CHARS) -> Plan:
-    """Cut the pack's chapters into volumes of about ``volume_chars`` characters."""
+def plan(pack: Document, volume_chars: int | None = None) -> Plan:
+    """Cut the pack's chapters into volumes of about ``volume_chars`` characters (:data:`VOLUME_CHARS`)."""
+    volume_chars = volume_chars or VOLUME_CHARS
     chapters = pack.parts[1:]
     groups: list[list[str]] = []
     size = 0
