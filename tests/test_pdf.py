@@ -309,6 +309,27 @@ def test_a_pack_in_volumes_is_tagged_and_passes_pdf_ua_1(pack_in_volumes: InVolu
     assert len(tree) == len(reader.pages) + links
 
 
+def test_the_build_renders_a_large_pack_in_volumes(
+    built_tiny_site: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF step's own path for a large pack: volumes in the workers, the join after them."""
+    from scripts.pdf.build import build_pdfs
+
+    site = tmp_path / "site"
+    shutil.copytree(built_tiny_site.site, site)
+    one_piece = page_texts(site / "downloads" / "pack.pdf")
+    pack = pack_document(BuiltSite(site))
+    monkeypatch.setattr(volumes, "SPLIT_ABOVE", len(pack.body) // 2)
+    monkeypatch.setattr(volumes, "VOLUME_CHARS", len(pack.body) // 3)
+    lines: list[str] = []
+    build_pdfs(site, tmp_path / "cache", jobs=2, log=lines.append)
+    assert any(re.search(r"pack\.pdf is large: rendering it in [2-9] volumes", line) for line in lines), lines
+    assert any("joining pack.pdf" in line for line in lines)
+    assert [squash(text) for text in page_texts(site / "downloads" / "pack.pdf")] == [squash(t) for t in one_piece]
+    listed = next(item for item in manifest(site)["documents"] if item["file"] == "pack.pdf")
+    assert listed["pages"] == len(one_piece)
+
+
 def test_joining_volumes_is_reproducible(built_real_site: BuildResult, pack_in_volumes: InVolumes) -> None:
     again = volumes.join_job(*pack_in_volumes.jobs.join_arguments())
     assert again.pdf == pack_in_volumes.pdf.read_bytes()
