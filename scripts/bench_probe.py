@@ -17,10 +17,10 @@ command.
 from __future__ import annotations
 
 import json
-import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,16 +49,14 @@ def _resident_kb(pid: int) -> int:
 
 def main(command: list[str]) -> int:
     started = time.monotonic()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    output: list[str] = []
-    total_kb = 0
-    assert process.stdout is not None
-    os.set_blocking(process.stdout.fileno(), False)
-    while process.poll() is None:
-        total_kb = max(total_kb, sum(_resident_kb(pid) for pid in _descendants(process.pid)))
-        output.append(process.stdout.read() or "")
-        time.sleep(0.2)
-    output.append(process.stdout.read() or "")
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        total_kb = 0
+        while process.poll() is None:
+            total_kb = max(total_kb, sum(_resident_kb(pid) for pid in _descendants(process.pid)))
+            time.sleep(0.2)
+        log.seek(0)
+        output = log.read().decode("utf-8", errors="replace")
     seconds = time.monotonic() - started
     largest_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result = {
@@ -66,7 +64,7 @@ def main(command: list[str]) -> int:
         "seconds": seconds,
         "largest_kb": largest_kb,
         "total_kb": max(total_kb, largest_kb),
-        "output": "".join(output),
+        "output": output,
     }
     print(json.dumps(result))
     return 0

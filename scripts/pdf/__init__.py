@@ -14,6 +14,9 @@ engine can change without touching it.
 - :mod:`.cache` keys each PDF by a hash of everything that goes into it.
 - :mod:`.build` renders what changed, in parallel, and writes
   ``downloads/manifest.json``.
+- :mod:`.volumes` renders a very large pack in volumes, in parallel, and
+  joins them into one tagged PDF, so that no process holds it all.
+- :mod:`.memory` hands freed memory back after a large render.
 
 Print looks come from the stylesheets in ``styles/``, split by concern:
 fonts, variables, page rules, cover, contents, components, and one per
