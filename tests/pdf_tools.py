@@ -41,6 +41,21 @@ def outline_titles(reader: PdfReader) -> list[tuple[str, int]]:
     return found
 
 
+def outline_tree(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """Every bookmark as (depth from 0, title, page number from 1), depth-first."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list[Any], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            elif isinstance(item, Destination):
+                found.append((depth, str(item.title), reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 0)
+    return found
+
+
 def internal_links(reader: PdfReader) -> list[tuple[int, str, int]]:
     """Every link inside the document as (from page, destination name, to page), pages from 1."""
     names = reader.named_destinations

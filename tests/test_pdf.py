@@ -28,7 +28,15 @@ from scripts.pdf.render import RenderError, render
 from scripts.pdf.site import BuiltSite
 
 from .conftest import FIXTURES, PROJECT, BuildResult, Project, make_project
-from .pdf_tools import fonts_report, form_field_names, internal_links, outline_titles, page_texts, squash
+from .pdf_tools import (
+    fonts_report,
+    form_field_names,
+    internal_links,
+    outline_titles,
+    outline_tree,
+    page_texts,
+    squash,
+)
 from .text_extract import article_text
 
 pytestmark = pytest.mark.build
@@ -277,7 +285,7 @@ def test_a_pack_in_volumes_matches_the_one_piece_render(
     """Same pages, same text (contents numbers and footers too), same bookmarks, same links."""
     one = built_real_site.site / "downloads" / "pack.pdf"
     assert [squash(text) for text in page_texts(pack_in_volumes.pdf)] == [squash(text) for text in page_texts(one)]
-    assert outline_titles(PdfReader(pack_in_volumes.pdf)) == outline_titles(PdfReader(one))
+    assert outline_tree(PdfReader(pack_in_volumes.pdf)) == outline_tree(PdfReader(one))
     assert internal_links(PdfReader(pack_in_volumes.pdf)) == internal_links(PdfReader(one))
     assert len(structure_figures(PdfReader(pack_in_volumes.pdf))) == len(structure_figures(PdfReader(one)))
 
@@ -328,6 +336,38 @@ def test_the_build_renders_a_large_pack_in_volumes(
     assert [squash(text) for text in page_texts(site / "downloads" / "pack.pdf")] == [squash(t) for t in one_piece]
     listed = next(item for item in manifest(site)["documents"] if item["file"] == "pack.pdf")
     assert listed["pages"] == len(one_piece)
+
+
+def test_a_failing_volume_fails_the_build_and_names_itself(
+    built_tiny_site: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scripts.pdf.build import build_pdfs
+
+    site = tmp_path / "site"
+    shutil.copytree(built_tiny_site.site, site)
+    last = [page for page in open_data(site)["pages"] if page["pdf"]][-1]["url"]
+    page = site / last
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "</article>", '<p><img src="https://cdn.example.net/x.png" alt="x"></p></article>', 1
+        ),
+        encoding="utf-8",
+    )
+    pack = pack_document(BuiltSite(site))
+    monkeypatch.setattr(volumes, "SPLIT_ABOVE", len(pack.body) // 2)
+    monkeypatch.setattr(volumes, "VOLUME_CHARS", len(pack.body) // 3)
+    lines: list[str] = []
+    with pytest.raises(RenderError) as failed:
+        build_pdfs(site, tmp_path / "cache", jobs=2, log=lines.append)
+    message = str(failed.value)
+    assert re.search(r"pack\.pdf \(volume \d of \d\): refused to fetch https://cdn\.example\.net/x\.png", message)
+    assert f"(from the page {last})" in message
+    assert not any("joining" in line for line in lines)
+    assert not any(path.suffix == ".pdf" and cached_pages(path) > 3 for path in (tmp_path / "cache").glob("*.pdf"))
+
+
+def cached_pages(path: Path) -> int:
+    return len(PdfReader(path).pages)
 
 
 def test_joining_volumes_is_reproducible(built_real_site: BuildResult, pack_in_volumes: InVolumes) -> None:

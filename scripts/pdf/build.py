@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from macros.link_check import check_site_links
 from . import memory, volumes
 from .cache import PdfCache, cache_key
 from .documents import Document, DocumentError, iter_documents
-from .render import Rendered, RenderError, render
+from .render import Rendered, RenderError, render_in_worker
 from .site import BuiltSite, SiteError
 
 MANIFEST_FORMAT = "action-learning-pack-downloads/1"
@@ -40,10 +41,6 @@ class Made:
     seconds: float
     cached: bool
     sha256: str
-
-
-def _render_in_worker(document: Document, site_root: str) -> Rendered:
-    return render(document, BuiltSite(Path(site_root)))
 
 
 def human_size(size: int) -> str:
@@ -104,11 +101,15 @@ def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], 
                 for first in large[document.filename].first_jobs():
                     submit(document, key, first)
             else:
-                running[pool.submit(_render_in_worker, document, str(site.root))] = (document, key, None)
+                running[pool.submit(render_in_worker, document, str(site.root))] = (document, key, None)
+        failed_packs: set[str] = set()
         while running:
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in sorted(done, key=lambda f: order.index(running[f][0].filename)):
                 document, key, job = running.pop(future)
+                name = job.name if job else document.filename
+                if future.cancelled() or document.filename in failed_packs:
+                    continue
                 try:
                     result = future.result()
                     if job is not None:
@@ -116,23 +117,44 @@ def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], 
                             submit(document, key, following)
                         log(f"  rendered {job.name}  ({result.pages} pages, {result.seconds:.1f} s)")
                         continue
-                except RenderError as error:
-                    failures.append(str(error))
-                    log(f"  FAILED   {job.name if job else document.filename}")
+                except Exception as error:  # every failure is reported, with the PDF it stopped
+                    failures.append(_failure(name, error))
+                    log(f"  FAILED   {name}")
+                    if job is not None:
+                        # The rest of this pack is of no use now: stop what has not started.
+                        failed_packs.add(document.filename)
+                        for other, (other_document, _, _) in running.items():
+                            if other_document.filename == document.filename:
+                                other.cancel()
                     continue
                 finished(document, key, result)
+        for filename, pack in large.items():
+            if filename not in failed_packs and not pack.finished:
+                failures.append(f"{filename}: its volumes did not all finish; this is a bug in scripts/pdf/volumes.py")
     for document, key, job in joins:
         log(f"  joining {document.filename}...")
         site.forget_articles()
         memory.give_back()
         try:
             finished(document, key, job.function(*job.arguments))
-        except RenderError as error:
-            failures.append(str(error))
+        except Exception as error:  # reported with the PDF it stopped
+            failures.append(_failure(job.name, error))
             log(f"  FAILED   {job.name}")
     if failures:
         raise RenderError("\n".join(failures))
     return [made[filename] for filename in order]
+
+
+def _failure(name: str, error: BaseException) -> str:
+    """What to tell the reader when ``name`` could not be made."""
+    if isinstance(error, RenderError):
+        return str(error)
+    if isinstance(error, BrokenProcessPool):
+        return (
+            f"{name}: a worker process stopped without finishing, most often because the machine "
+            "ran out of memory; try again with fewer PDFs at once (--jobs 1)"
+        )
+    return f"{name}: {type(error).__name__}: {error} (this is a bug in scripts/pdf; please report it)"
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -2,7 +2,8 @@
 
 The key covers the document's HTML, every stylesheet, the generated identity
 CSS, every site file the HTML or CSS names (images, fonts), the render
-options and the WeasyPrint version. Change any of them and the PDF is made
+options and the WeasyPrint version; for a pack made in volumes, also the
+code that joins them and the pikepdf version. Change any of them and the PDF is made
 again; change none and the cached bytes are used as they are.
 """
 
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import volumes
 from .documents import Document
 from .render import RENDER_OPTIONS, STYLES_DIR, identity_css, weasyprint_version
 from .site import BuiltSite
@@ -26,7 +28,10 @@ def cache_key(document: Document, site: BuiltSite) -> str:
     digest.update(f"weasyprint {weasyprint_version}\n".encode())
     digest.update(json.dumps({**RENDER_OPTIONS, "pdf_forms": document.forms}, sort_keys=True).encode())
     html = document.full_html(site)
-    sources = [html, identity_css(site)] + [(STYLES_DIR / name).read_text(encoding="utf-8") for name in document.styles]
+    sources = [html, identity_css(site), document.extra_css]
+    sources += [(STYLES_DIR / name).read_text(encoding="utf-8") for name in document.styles]
+    if volumes.needs_volumes(document):
+        digest.update(volumes.cache_identity())
     for source in sources:
         digest.update(hashlib.sha256(source.encode()).digest())
     for reference in sorted({match for source in sources for match in _REFERENCE.findall(source)}):

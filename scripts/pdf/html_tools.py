@@ -152,6 +152,13 @@ def rewrite_links(article: Element, page_url: str, resolve: LinkResolver, site_u
 
 
 def _site_path(page_url: str, relative: str) -> str:
+    """A path inside the site, from a page's relative one; a URL (https:, data:, //host) as it is.
+
+    A URL is left for the PDF step's fetcher, which refuses it by name.
+    """
+    parts = urlsplit(relative)
+    if parts.scheme or parts.netloc:
+        return relative
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_url), unquote(relative)))
 
 

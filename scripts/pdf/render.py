@@ -113,8 +113,9 @@ class Rendered:
     pdf: bytes
     pages: int
     seconds: float
-    #: The page (from 0) where each chapter of a pack starts, by its anchor.
-    chapter_pages: dict[str, int] = field(default_factory=dict)
+    #: The page (from 0) where each anchor of a combined document first
+    #: appears (only anchors inside whole pages: see documents.page_id).
+    anchor_pages: dict[str, int] = field(default_factory=dict)
 
 
 def render(document: Document, site: BuiltSite) -> Rendered:
@@ -153,16 +154,16 @@ def render(document: Document, site: BuiltSite) -> Rendered:
         listed = "; ".join(dict.fromkeys(collect.messages))
         raise RenderError(f"{document.filename}: WeasyPrint warned: {listed}")
     pages = len(rendered.pages)
-    # A chapter that runs over several pages has its anchor on each; it starts on the first.
-    chapter_pages: dict[str, int] = {}
+    # An element that runs over several pages has its anchor on each; it starts on the first.
+    anchor_pages: dict[str, int] = {}
     for number, page in enumerate(rendered.pages):
         for name in page.anchors:
-            if name.startswith(CHAPTER_ANCHOR) and "--" not in name:
-                chapter_pages.setdefault(name, number)
+            if name.startswith(CHAPTER_ANCHOR):
+                anchor_pages.setdefault(name, number)
     del rendered, html
     if pages >= _LARGE:
         memory.give_back()
-    return Rendered(buffer.getvalue(), pages, time.monotonic() - started, chapter_pages)
+    return Rendered(buffer.getvalue(), pages, time.monotonic() - started, anchor_pages)
 
 
 #: After a document of this many pages, a worker hands its freed memory back,
@@ -170,8 +171,22 @@ def render(document: Document, site: BuiltSite) -> Rendered:
 _LARGE = 50
 
 
+def render_in_worker(document: Document, site_root: str) -> Rendered:
+    """:func:`render`, given what can be sent to a worker process."""
+    return render(document, BuiltSite(Path(site_root)))
+
+
 def _options(document: Document) -> dict[str, object]:
     return {**RENDER_OPTIONS, "pdf_forms": document.forms}
 
 
-__all__ = ["RENDER_OPTIONS", "STYLES_DIR", "RenderError", "Rendered", "identity_css", "render", "weasyprint_version"]
+__all__ = [
+    "RENDER_OPTIONS",
+    "STYLES_DIR",
+    "RenderError",
+    "Rendered",
+    "identity_css",
+    "render",
+    "render_in_worker",
+    "weasyprint_version",
+]

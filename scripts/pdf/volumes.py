@@ -17,8 +17,12 @@ instead:
    carries only "Page X of Y" where the footer goes.
 4. **Join** (pikepdf): the pages in order; one structure tree, with each
    page's and link's key renumbered; one name tree of link targets; one
-   outline of bookmarks; and each footer drawn on its page as an artifact
-   (not part of the text a screen reader reads, as in one render).
+   outline of bookmarks; and each footer drawn on its page, marked as an
+   artifact so that screen readers pass over it. (One render tags the
+   running header and footer as content that no structure element holds;
+   an artifact is the cleaner way to say the same thing.)
+   The join runs in the main process once the workers have gone, so that
+   their memory is free for it.
 
 The joined PDF has the same pages, contents numbers, links, bookmarks and
 tags as one render would; tests/test_pdf.py renders our pack both ways and
@@ -27,6 +31,7 @@ compares them.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import time
@@ -40,15 +45,15 @@ from typing import Any
 import pikepdf
 
 from .documents import CHAPTER_ANCHOR, Document
-from .render import Rendered, RenderError, render
-from .site import BuiltSite
+from .render import Rendered, RenderError, render_in_worker
 
-#: A pack with more HTML than this renders in volumes (ours has about 640,000).
+#: A pack with more HTML than this renders in volumes (ours has about 520,000).
 SPLIT_ABOVE = 1_500_000
 #: About how much HTML goes into each volume.
 VOLUME_CHARS = 700_000
 
 _ID = re.compile(r'\sid="([^"]+)"')
+_CHAPTER_ID = re.compile(r'<section class="chapter" id="([^"]+)"')
 _INTERNAL_LINK = re.compile(r'\shref="#([^"]+)"')
 _CONTENTS_LINK = re.compile(rf'(<li class="contents__entry[^"]*"><a href="#({CHAPTER_ANCHOR}[^"]+)")>')
 _TAGGED_CONTENT = re.compile(rb"/[A-Za-z0-9]+\s*<<\s*/MCID\s+\d+\s*>>\s*BDC")
@@ -72,10 +77,18 @@ def needs_volumes(document: Document) -> bool:
     return len(document.parts) > 2 and len(document.body) > SPLIT_ABOVE
 
 
+def cache_identity() -> bytes:
+    """What, besides its HTML and styles, goes into a pack made in volumes: for its cache key."""
+    code = Path(__file__).read_bytes()
+    sizes = f"{SPLIT_ABOVE} {VOLUME_CHARS} pikepdf {pikepdf.__version__}".encode()
+    return hashlib.sha256(code + sizes).digest()
+
+
 @dataclass(frozen=True)
 class Plan:
     """How a pack is cut: the draft front (to count its pages), then the volumes.
 
+    ``volumes[0]`` is the draft front; the chapters are in ``volumes[1:]``.
     ``stand_ins`` holds, for each, the anchors it carries only as stand-ins.
     """
 
@@ -97,8 +110,10 @@ def plan(pack: Document, volume_chars: int | None = None) -> Plan:
         groups[-1].append(chapter)
         size += len(chapter)
     every_id = set(_ID.findall(pack.body))
-    # The draft front has a three-figure number where each page number goes.
-    draft, draft_stand_ins = _front(pack, defaultdict(lambda: 888), every_id)
+    # The draft front has a number as wide as the pack's page numbers will
+    # be (about 3,400 characters of HTML make a page) where each one goes.
+    placeholder = int("8" * len(str(max(1, len(pack.body) // 3400))))
+    draft, draft_stand_ins = _front(pack, defaultdict(lambda: placeholder), every_id)
     volumes, stand_ins = [draft], [draft_stand_ins]
     for number, group in enumerate(groups, 1):
         body, missing = _with_stand_ins("\n".join(group), every_id)
@@ -146,12 +161,17 @@ def _front(pack: Document, numbers: Mapping[str, int], every_id: set[str]) -> tu
 
 @dataclass(frozen=True)
 class Job:
-    """One piece of a large pack for a worker process: ``function(*arguments)``."""
+    """One piece of a large pack: ``function(*arguments)``.
+
+    Volumes, the front and the footers go to worker processes; the join
+    runs in the main process (see build.py).
+    """
 
     kind: str  # "volume", "front", "footers" or "join"
     name: str
     function: Callable[..., Rendered]
     arguments: tuple[Any, ...]
+    #: Which volume, for a volume; which attempt at the front, for the front and footers.
     index: int = 0
 
 
@@ -173,11 +193,12 @@ class PackInVolumes:
         self.footers: Rendered | None = None
         self.result: Rendered | None = None
         self._every_id = set(_ID.findall(pack_plan.pack.body))
+        self._chapters = set(_CHAPTER_ID.findall(pack_plan.pack.body))
         self._attempts = 0
 
     def first_jobs(self) -> list[Job]:
         return [
-            Job("volume", volume.filename, render_volume, (volume, self.site_root), index)
+            Job("volume", volume.filename, render_in_worker, (volume, self.site_root), index)
             for index, volume in enumerate(self.plan.volumes)
         ]
 
@@ -188,6 +209,8 @@ class PackInVolumes:
                 return []
             self.front_pages = self.volumes[0].pages
             return self._front_and_footers()
+        if job.kind in ("front", "footers") and job.index != self._attempts:
+            return []  # made for a front whose length has changed since; its successor is on the way
         if job.kind == "front":
             if result.pages != self.front_pages:
                 # A wider number wrapped a title onto another page (rare):
@@ -197,7 +220,10 @@ class PackInVolumes:
             self.front = result
         elif job.kind == "footers":
             if result.pages != self._total():
-                return []  # made for a front whose length changed; its successor is on the way
+                raise RenderError(
+                    f"{self.plan.pack.filename}: the page numbers came out as {result.pages} pages, "
+                    f"not {self._total()}; this is a bug in scripts/pdf/volumes.py"
+                )
             self.footers = result
         elif job.kind == "join":
             self.result = result
@@ -205,6 +231,11 @@ class PackInVolumes:
         if self.front is None or self.footers is None:
             return []
         return [Job("join", f"{self.plan.pack.filename} (joining)", join_job, self.join_arguments())]
+
+    @property
+    def finished(self) -> bool:
+        """Whether the pack is made, or its join is the only job left (true once :meth:`done` gave the join)."""
+        return self.result is not None or (self.front is not None and self.footers is not None)
 
     def join_arguments(self) -> tuple[Any, ...]:
         assert self.front is not None and self.footers is not None
@@ -224,28 +255,24 @@ class PackInVolumes:
         offset = self.front_pages
         for index in range(1, len(self.plan.volumes)):
             volume = self.volumes[index]
-            for anchor, page in volume.chapter_pages.items():
-                if anchor not in self.plan.stand_ins[index]:
+            for anchor, page in volume.anchor_pages.items():
+                if anchor in self._chapters and anchor not in self.plan.stand_ins[index]:
                     starts[anchor] = offset + page + 1
             offset += volume.pages
         front, _ = _front(self.plan.pack, starts, self._every_id)
         footers = _footer_layer(self.plan.pack, self._total())
+        attempt = self._attempts
         return [
-            Job("front", front.filename, render_volume, (front, self.site_root)),
-            Job("footers", footers.filename, render_volume, (footers, self.site_root)),
+            Job("front", front.filename, render_in_worker, (front, self.site_root), attempt),
+            Job("footers", footers.filename, render_in_worker, (footers, self.site_root), attempt),
         ]
 
 
-def render_volume(document: Document, site_root: str) -> Rendered:
-    """Render one part of a large pack (in a worker process)."""
-    return render(document, BuiltSite(Path(site_root)))
-
-
 def join_job(parts: list[bytes], stand_ins: list[frozenset[str]], footers: bytes, seconds: float) -> Rendered:
-    """Join the parts into the pack (in a worker process)."""
+    """Join the parts into the pack (in the main process, after the workers have gone)."""
     started = time.monotonic()
-    pdf = join(parts, stand_ins, footers)
-    return Rendered(pdf, len(pikepdf.open(io.BytesIO(pdf)).pages), seconds + time.monotonic() - started)
+    pdf, pages = join(parts, stand_ins, footers)
+    return Rendered(pdf, pages, seconds + time.monotonic() - started)
 
 
 def render_in_volumes(pack_plan: Plan, site_root: str) -> tuple[Rendered, PackInVolumes]:
@@ -283,8 +310,8 @@ def _footer_layer(pack: Document, pages: int) -> Document:
     )
 
 
-def join(parts: list[bytes], stand_ins: Iterable[frozenset[str]], footers: bytes) -> bytes:
-    """One tagged PDF from ``parts`` in order, with ``footers`` drawn page by page."""
+def join(parts: list[bytes], stand_ins: Iterable[frozenset[str]], footers: bytes) -> tuple[bytes, int]:
+    """One tagged PDF from ``parts`` in order, with ``footers`` drawn page by page, and its page count."""
     # The parts are opened one at a time, each let go once joined (see _detach).
     first = pikepdf.open(io.BytesIO(parts[0]))
     out = pikepdf.new()
@@ -316,13 +343,18 @@ def join(parts: list[bytes], stand_ins: Iterable[frozenset[str]], footers: bytes
         with warnings.catch_warnings():
             # pikepdf warns that named destinations are not carried over: the
             # join carries them over itself, below.
-            warnings.filterwarnings("ignore", message="Copying pages from another Pdf")
+            warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
             out.pages.extend(source.pages)
         tree = source.Root.StructTreeRoot
         their_document = _copy(out, source, tree.K[0])
         for element in their_document.K:
             element.P = document
             elements.append(element)
+        # The part's own Document element stays only as the parent of its
+        # running headers (held by no element, as in one render); cut its
+        # ties to the part's old tree, so that the old tree is not written.
+        their_document.K = pikepdf.Array()
+        their_document.P = document
         their_numbers = _copy(out, source, tree.ParentTree).Nums
         # Until every page is in, a link's key is its place in link_elements.
         link_keys: dict[int, int] = {}
@@ -404,7 +436,7 @@ def join(parts: list[bytes], stand_ins: Iterable[frozenset[str]], footers: bytes
         deterministic_id=True,
         object_stream_mode=pikepdf.ObjectStreamMode.generate,
     )
-    return buffer.getvalue()
+    return buffer.getvalue(), len(out.pages)
 
 
 def _detach(out: pikepdf.Pdf, source: pikepdf.Pdf) -> None:
@@ -416,7 +448,8 @@ def _detach(out: pikepdf.Pdf, source: pikepdf.Pdf) -> None:
     now lets each source go as soon as it has been joined.
     """
     for stream in source.objects:
-        if isinstance(stream, pikepdf.Stream):
+        # Object and cross-reference streams are the source's own packaging.
+        if isinstance(stream, pikepdf.Stream) and stream.get("/Type") not in (pikepdf.Name.ObjStm, pikepdf.Name.XRef):
             copied = out.copy_foreign(stream)
             copied.write(
                 stream.read_raw_bytes(),
@@ -442,16 +475,19 @@ def _draw_footers(out: pikepdf.Pdf, footers: pikepdf.Pdf) -> None:
         )
     # Each footer goes on its page as a form XObject with a name of its own.
     # (pikepdf's add_overlay would name them at random, and the build must
-    # give the same bytes every time.)
+    # give the same bytes every time.) WeasyPrint gives all of a document's
+    # pages one /Resources dictionary, so each page gets its own copy first:
+    # otherwise every page would list every footer of its volume.
     for index, (page, footer) in enumerate(zip(out.pages, footers.pages, strict=True)):
         # The footer's text was tagged as content; on the pack's page it is an artifact.
         content = _TAGGED_CONTENT.sub(b"/Artifact BMC", footer.obj.Contents.read_bytes())
         footer.obj.Contents = footers.make_stream(content)
         form = _copy(out, footers, footer.as_form_xobject())
         name = pikepdf.Name(f"/PackFooter{index}")
-        resources = page.obj.Resources
-        if "/XObject" not in resources:
-            resources.XObject = pikepdf.Dictionary()
-        resources.XObject[name] = form
+        resources = pikepdf.Dictionary(dict(page.obj.Resources.items()))
+        xobjects = pikepdf.Dictionary(dict(resources.XObject.items()) if "/XObject" in resources else {})
+        xobjects[name] = form
+        resources.XObject = xobjects
+        page.obj.Resources = resources
         page.contents_add(b"q\n", prepend=True)
         page.contents_add(f"Q\nq {name} Do Q\n".encode())
