@@ -272,9 +272,9 @@ def test_our_pack_renders_in_one_piece_and_a_large_one_in_volumes(built_real_sit
     assert all(len(volume.body) < volumes.VOLUME_CHARS + max(map(len, chapters)) for volume in plan.volumes[1:])
 
 
-def test_a_stand_in_is_made_only_for_a_link_target_that_exists(built_real_site: BuildResult) -> None:
+def test_a_stand_in_is_made_only_for_a_link_target_that_exists() -> None:
     body = '<section id="a"><a href="#b">to b</a> <a href="#nowhere">broken</a></section>'
-    marked, stand_ins = volumes._with_stand_ins(body, {"a", "b"})
+    marked, stand_ins = volumes._with_stand_ins(body, frozenset({"a", "b"}))
     assert stand_ins == {"b"}
     assert marked.endswith('<div class="volume-stand-in" id="b"></div></section>')
 

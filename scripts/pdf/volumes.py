@@ -90,11 +90,14 @@ class Plan:
 
     ``volumes[0]`` is the draft front; the chapters are in ``volumes[1:]``.
     ``stand_ins`` holds, for each, the anchors it carries only as stand-ins.
+    ``every_id`` is every id in the pack, and ``chapters`` the chapters' own.
     """
 
     pack: Document
     volumes: tuple[Document, ...]
     stand_ins: tuple[frozenset[str], ...]
+    every_id: frozenset[str]
+    chapters: frozenset[str]
 
 
 def plan(pack: Document, volume_chars: int | None = None) -> Plan:
@@ -109,7 +112,7 @@ def plan(pack: Document, volume_chars: int | None = None) -> Plan:
             size = 0
         groups[-1].append(chapter)
         size += len(chapter)
-    every_id = set(_ID.findall(pack.body))
+    every_id = frozenset(_ID.findall(pack.body))
     # The draft front has a number as wide as the pack's page numbers will
     # be (about 3,400 characters of HTML make a page) where each one goes.
     placeholder = int("8" * len(str(max(1, len(pack.body) // 3400))))
@@ -127,10 +130,10 @@ def plan(pack: Document, volume_chars: int | None = None) -> Plan:
             )
         )
         stand_ins.append(missing)
-    return Plan(pack, tuple(volumes), tuple(stand_ins))
+    return Plan(pack, tuple(volumes), tuple(stand_ins), every_id, frozenset(_CHAPTER_ID.findall(pack.body)))
 
 
-def _with_stand_ins(body: str, every_id: set[str]) -> tuple[str, frozenset[str]]:
+def _with_stand_ins(body: str, every_id: frozenset[str]) -> tuple[str, frozenset[str]]:
     """``body`` with an empty anchor for each link target that is elsewhere in the pack.
 
     Targets that are nowhere in the pack get none, so WeasyPrint still
@@ -146,7 +149,7 @@ def _with_stand_ins(body: str, every_id: set[str]) -> tuple[str, frozenset[str]]
     return end[:close] + anchors + end[close:], missing
 
 
-def _front(pack: Document, numbers: Mapping[str, int], every_id: set[str]) -> tuple[Document, frozenset[str]]:
+def _front(pack: Document, numbers: Mapping[str, int], every_id: frozenset[str]) -> tuple[Document, frozenset[str]]:
     """The cover and contents, with ``numbers`` as the contents' page numbers."""
     body, stand_ins = _with_stand_ins(_numbered_contents(pack.parts[0], numbers), every_id)
     document = replace(
@@ -192,8 +195,6 @@ class PackInVolumes:
         self.front: Rendered | None = None
         self.footers: Rendered | None = None
         self.result: Rendered | None = None
-        self._every_id = set(_ID.findall(pack_plan.pack.body))
-        self._chapters = set(_CHAPTER_ID.findall(pack_plan.pack.body))
         self._attempts = 0
 
     def first_jobs(self) -> list[Job]:
@@ -256,10 +257,10 @@ class PackInVolumes:
         for index in range(1, len(self.plan.volumes)):
             volume = self.volumes[index]
             for anchor, page in volume.anchor_pages.items():
-                if anchor in self._chapters and anchor not in self.plan.stand_ins[index]:
+                if anchor in self.plan.chapters and anchor not in self.plan.stand_ins[index]:
                     starts[anchor] = offset + page + 1
             offset += volume.pages
-        front, _ = _front(self.plan.pack, starts, self._every_id)
+        front, _ = _front(self.plan.pack, starts, self.plan.every_id)
         footers = _footer_layer(self.plan.pack, self._total())
         attempt = self._attempts
         return [
@@ -469,10 +470,7 @@ def _copy(out: pikepdf.Pdf, source: pikepdf.Pdf, value: pikepdf.Object) -> pikep
 
 
 def _draw_footers(out: pikepdf.Pdf, footers: pikepdf.Pdf) -> None:
-    if len(footers.pages) != len(out.pages):
-        raise RenderError(
-            f"pack.pdf: the page numbers cover {len(footers.pages)} pages, but the pack has {len(out.pages)}"
-        )
+    # PackInVolumes.done has checked that there is a footer for every page.
     # Each footer goes on its page as a form XObject with a name of its own.
     # (pikepdf's add_overlay would name them at random, and the build must
     # give the same bytes every time.) WeasyPrint gives all of a document's
