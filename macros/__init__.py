@@ -1,20 +1,10 @@
-"""The pack's macros for mkdocs-macros-plugin (``module_name: macros``).
+"""The pack's generator, page side: data model, loading, components and the MkDocs plugin.
 
-Each macro renders a component from :mod:`macros.components` for the page
-being built. The data, strings and links come from the ``pack`` plugin
-(:mod:`macros.plugin`), which validated them when the build started.
+The ``pack`` plugin (:mod:`macros.plugin`) validates the pack when a build
+starts, adds a page for every item, and renders the macro calls in pages
+(:mod:`macros.macro_table` lists them) in Jinja's sandbox
+(:mod:`macros.page_templates`).
 
 Importing this package does not import MkDocs, so the components and the
 data model can be used and tested on their own.
 """
-
-from __future__ import annotations
-
-from typing import Any
-
-
-def define_env(env: Any) -> None:
-    """Register the pack's macros with mkdocs-macros."""
-    from .macro_table import register
-
-    register(env)

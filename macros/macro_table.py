@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import functools
 import inspect
-import traceback
 from collections.abc import Callable
 from typing import Any
 
-import jinja2
 from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
-from mkdocs_macros import errors as macro_errors
 
 from .components import RenderContext
 from .components.downloads import downloads
@@ -22,7 +18,6 @@ from .components.session_plan import session_plan
 from .components.session_planner import session_planner
 from .components.tool_card import tool_card
 from .components.tool_index import tool_index
-from .page_checks import split_front_matter
 
 
 def _link(ctx: RenderContext, site_url: str, title: str) -> Markup:
@@ -82,32 +77,9 @@ MACROS: dict[str, Callable[..., Any]] = {
 }
 
 
-def _template_line(error: BaseException) -> int | None:
-    """The line of the page template where ``error`` was raised, if Jinja kept it."""
-    line = None
-    for frame in traceback.extract_tb(error.__traceback__):
-        if frame.filename == "<template>":
-            line = frame.lineno
-    return line
-
-
-def _one_line_error(error: BaseException, markdown: str, page: Any) -> str:
-    """mkdocs-macros' error report, as one line an editor can act on (no traceback)."""
-    line = _template_line(error)
-    if line is not None:
-        line += split_front_matter(page.file.content_string, page.file.src_path)[0].offset
-    where = f"docs/{page.file.src_path}" + (f":{line}" if line else "")
-    return f"{where}: {error}"
-
-
-def register(env: Any) -> None:
-    for kind in (LookupError, ValueError, TypeError, jinja2.UndefinedError):
-        macro_errors.format_error.register(kind)(_one_line_error)
-    plugin = env.conf.plugins.get("pack")
-    if plugin is None:
-        raise PluginError("The macros need the 'pack' plugin: list '- pack' before '- macros' under plugins")
-    for name, function in MACROS.items():
-        env.macro(_bound(function, lambda: plugin.context_for(env.page)), name)
+def bound_macros(context: Callable[[], RenderContext]) -> dict[str, Callable[..., Any]]:
+    """Every macro, with its RenderContext argument filled in by ``context()`` at call time."""
+    return {name: _bound(function, context) for name, function in MACROS.items()}
 
 
 def _bound(function: Callable[..., Any], context: Callable[[], RenderContext]) -> Callable[..., Any]:
@@ -122,4 +94,4 @@ def _bound(function: Callable[..., Any], context: Callable[[], RenderContext]) -
     return macro
 
 
-__all__ = ["MACROS", "escape", "register"]
+__all__ = ["MACROS", "bound_macros", "escape"]

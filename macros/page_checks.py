@@ -78,6 +78,23 @@ def split_front_matter(text: str, shown: str) -> tuple[PageSource, list[Problem]
     return PageSource(text[match.end() :], loaded.data, offset), []
 
 
+#: MkDocs' own pattern for YAML front matter (mkdocs.utils.meta).
+_MKDOCS_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def body_line_offset(text: str) -> int:
+    """How many lines of a page's file come before the Markdown that MkDocs hands to plugins.
+
+    MkDocs cuts the front matter off and then the blank lines after it, so a
+    line of that Markdown is this many lines further down in the file.
+    """
+    match = _MKDOCS_FRONT_MATTER.match(text)
+    if not match:
+        return 0
+    rest = text[match.end() :]
+    return match.group(0).count("\n") + len(rest) - len(rest.lstrip("\n"))
+
+
 def check_review_dates(meta: Mapping[str, object], shown: str) -> list[Problem]:
     reviewed = meta.get("reviewed")
     if reviewed is None:
@@ -97,7 +114,6 @@ def check_page(
     env: jinja2.Environment,
     known_names: Iterable[str],
     pack: Pack,
-    generated: bool = False,
 ) -> list[Problem]:
     """Every problem in one page's source."""
     size = len(text.encode("utf-8"))
@@ -112,7 +128,7 @@ def check_page(
             )
         ]
     source, problems = split_front_matter(text, shown)
-    if not generated and not problems:
+    if not problems:
         problems += check_review_dates(source.meta, shown)
     try:
         tree = env.parse(source.body)
@@ -134,6 +150,7 @@ def check_page(
                     f"unknown macro or variable '{node.name}'{suggest(node.name, known)}",
                 )
             )
+    problems += _internals_problems(shown, tree, source.offset)
     for call in tree.find_all(nodes.Call):
         if not isinstance(call.node, nodes.Name) or call.node.name not in ID_ARGUMENTS:
             continue
@@ -145,6 +162,32 @@ def check_page(
             {"card": pack.card, "bank": pack.bank, "session": pack.session, "form": pack.form}[kind](wanted)
         except UnknownIdError as error:
             problems.append(Problem(shown, call.lineno + source.offset, call.node.name, str(error)))
+    return problems
+
+
+def _internals_problems(shown: str, tree: nodes.Template, offset: int) -> list[Problem]:
+    """Every reach into Python's internals (``x.__class__``, ``x["_y"]``), refused before anything runs.
+
+    The sandbox refuses them too as the page renders, but only the first in
+    each page; this finds them all at once.
+    """
+    problems = []
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        name: object = None
+        if isinstance(node, nodes.Getattr):
+            name = node.attr
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+            name = node.arg.value
+        if isinstance(name, str) and name.startswith("_"):
+            problems.append(
+                Problem(
+                    shown,
+                    node.lineno + offset,
+                    None,
+                    f"refused: '{name}' reaches into Python's internals. A page may call the pack's macros "
+                    "and show their values, and nothing else; remove this expression",
+                )
+            )
     return problems
 
 

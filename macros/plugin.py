@@ -1,18 +1,19 @@
 """The MkDocs side of the pack: a plugin that joins the data to the site.
 
 It is the only module that knows MkDocs' plugin API. At the start of a
-build it loads and validates the pack, the strings and the identity, and
-stops with every problem listed. It then adds a page for every card, bank
-and session, checks every page before rendering, and after the build checks
+build it refuses symbolic links that lead out of the repository, loads and
+validates the pack, the strings and the identity, and stops with every
+problem listed. It then adds a page for every card, bank, session and form,
+checks every page before rendering, renders the macro calls in pages in
+Jinja's sandbox (:mod:`macros.page_templates`), and after the build checks
 every link and writes ``api/pack.json``.
 
-Enable it in the config before ``macros``::
+Enable it in the config::
 
     plugins:
       - pack:
           data_dir: pack
           locales_dir: locales
-      - macros
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from __future__ import annotations
 import fnmatch
 import functools
 import html
-import json
 import logging
 import re
 from collections.abc import Callable
@@ -40,13 +40,17 @@ from mkdocs.structure.toc import get_toc
 
 from .components import RenderContext, Routes
 from .content_settings import ContentSettings, hide_from_nav, parse_content_settings
+from .generated_pages import GeneratedPage, generated_pages
 from .identity import DARK_BACKGROUND, Identity, parse_identity, readable_on
 from .link_check import check_site_links
 from .loading import Pack, load_or_report
+from .macro_table import bound_macros
 from .markdown_fields import FieldMarkdown, relative_url
 from .open_data import dumps, pack_data
-from .page_checks import check_data_links, check_page
+from .page_checks import body_line_offset, check_data_links, check_page
+from .page_templates import PageTemplateError, PageTemplates, switched_off
 from .problems import ContentError, Problem, suggest
+from .repository_files import links_leaving
 from .strings import Strings, load_strings
 from .yamlfile import line_map
 
@@ -84,7 +88,10 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         self.identity: Identity | None = None
         self.routes = Routes()
         self.page_urls: dict[str, str] = {}
-        self.generated: dict[str, str] = {}
+        self.generated: dict[str, GeneratedPage] = {}
+        self.templates: PageTemplates | None = None
+        self._page: Page | None = None
+        self._render_problems: list[Problem] = []
         self._markdown: FieldMarkdown | None = None
         self._project_dir = Path.cwd()
         self._nav: Navigation | None = None
@@ -100,18 +107,19 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         self._project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         config_name = Path(config.config_file_path or "mkdocs.yml").name
         problems: list[Problem] = []
+        config_path = Path(config.config_file_path or "mkdocs.yml")
+        lines = line_map(config_path.read_text(encoding="utf-8")) if config_path.is_file() else None
+        self.content, content_problems = parse_content_settings(dict(config.extra), config_name, lines)
+        problems += content_problems
+        self.overlay_dir = self._project_dir / self.content.overlay if self.content.overlay else None
+        self._refuse_links_out(config)
         language = str(config.theme.get("language") or "en")
         try:
             self.strings = load_strings(Path(self.config.locales_dir), language)
         except ContentError as error:
             problems += error.problems
-        config_path = Path(config.config_file_path or "mkdocs.yml")
-        lines = line_map(config_path.read_text(encoding="utf-8")) if config_path.is_file() else None
         self.identity, identity_problems = parse_identity(dict(config.extra), config_name, lines)
         problems += identity_problems
-        self.content, content_problems = parse_content_settings(dict(config.extra), config_name, lines)
-        problems += content_problems
-        self.overlay_dir = self._project_dir / self.content.overlay if self.content.overlay else None
         if self.overlay_dir is not None and not self.overlay_dir.is_dir():
             problems.append(
                 Problem(
@@ -151,7 +159,16 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
                 ", ".join(self.strings.untranslated),
             )
         self._site_title = config.site_name
-        self.generated = self._generated_pages(self.pack)
+        self.generated = generated_pages(self.pack, self.routes)
+        include_dirs = ([self.overlay_dir] if self.overlay_dir else []) + [Path(config.docs_dir)]
+        self.templates = PageTemplates.create(
+            include_dirs,
+            {
+                **bound_macros(lambda: self.context_for(self._page)),
+                "identity": self.identity.model_dump(mode="json"),
+            },
+        )
+        self._render_problems = []
         self._apply_identity(config, self.identity, self.strings)
         if config.nav:
             config.nav = self._expand_nav(config.nav, config)
@@ -217,42 +234,6 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
     @staticmethod
     def _markdown_inline(text: str, config: MkDocsConfig) -> str:
         return str(FieldMarkdown(config.markdown_extensions, config.mdx_configs).inline(text))
-
-    def _generated_pages(self, pack: Pack) -> dict[str, str]:
-        """Markdown for a page per card, bank and session, keyed by source path."""
-        pages: dict[str, str] = {}
-
-        def front(title: str, description: str, reviewed: object, next_review: object) -> str:
-            return (
-                "---\n"
-                f"title: {json.dumps(title)}\n"
-                f"description: {json.dumps(description)}\n"
-                f"reviewed: {reviewed}\n"
-                f"next_review: {next_review}\n"
-                "---\n\n"
-            )
-
-        for card in pack.cards.values():
-            pages[Routes.source_of(self.routes.card(card.id))] = (
-                front(card.title, card.summary, card.last_reviewed, card.next_review)
-                + f'{{{{ tool_card("{card.id}", level=1) }}}}\n'
-            )
-        for bank in pack.banks.values():
-            pages[Routes.source_of(self.routes.bank(bank.id))] = (
-                front(bank.title, bank.summary, bank.last_reviewed, bank.next_review)
-                + f'# {bank.title}\n\n{{{{ question_bank("{bank.id}", introduction=True) }}}}\n'
-            )
-        for session in pack.sessions.values():
-            pages[Routes.source_of(self.routes.session(session.id))] = (
-                front(session.title, session.summary, session.last_reviewed, session.next_review)
-                + f'# {session.title}\n\n{session.summary}\n\n{{{{ session_plan("{session.id}") }}}}\n'
-            )
-        for item in pack.forms.values():
-            pages[Routes.source_of(self.routes.form(item.id))] = (
-                front(item.title, item.summary, item.last_reviewed, item.next_review)
-                + f'# {item.title}\n\n{{{{ form("{item.id}") }}}}\n'
-            )
-        return pages
 
     def _expand_nav(self, nav: list[Any], config: MkDocsConfig) -> list[Any]:
         """Replace nav entries such as ``tools/*.md`` with the matching pages.
@@ -320,12 +301,12 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
                 overlay_file.edit_uri = f"../{self.content.overlay}/{src_uri}"
                 files.append(overlay_file)
                 self.overlaid.add(src_uri)
-        for src_uri, content in self.generated.items():
+        for src_uri, page in self.generated.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 # A fork may replace a generated page with a file of its own.
                 continue
-            file = File.generated(config, src_uri, content=content)
+            file = File.generated(config, src_uri, content=page.source)
             folder = src_uri.split("/", 1)[0]
             item_id = Path(src_uri).stem
             kind = {
@@ -348,25 +329,53 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         return files
 
     def _check_pages(self, files: Files, config: MkDocsConfig) -> None:
-        assert self.pack is not None
-        macros = config.plugins.get("macros")
-        if macros is None:
-            raise PluginError("The 'pack' plugin needs the 'macros' plugin after it in mkdocs.yml")
-        env = macros.env
-        known = set(macros.variables) | set(env.globals) | {"page"}
+        assert self.pack is not None and self.templates is not None
+        known = self.templates.known_names | {"page"}
         problems: list[Problem] = check_data_links(self.pack, self.page_urls)
         docs_name = Path(config.docs_dir).name
         for file in files.documentation_pages():
-            generated = file.src_uri in self.generated and file.generated_by is not None
-            shown = self._shown(file.src_uri, docs_name) if not generated else file.src_uri
+            if self._generated(file) is not None:
+                continue  # made from validated data, and not a template
+            shown = self._shown(file.src_uri, docs_name)
             try:
                 text = file.content_string
             except UnicodeDecodeError:
                 problems.append(Problem(shown, None, None, "the file is not UTF-8 text; save it again as UTF-8"))
                 continue
-            problems += check_page(shown, text, env, known, self.pack, generated=generated)
+            problems += check_page(shown, text, self.templates.env, known, self.pack)
         if problems:
             raise PluginError(ContentError(problems).report())
+
+    def _generated(self, file: File) -> GeneratedPage | None:
+        """The generated page behind ``file``, unless a fork has replaced it with a file of its own."""
+        return self.generated.get(file.src_uri) if file.generated_by is not None else None
+
+    def _refuse_links_out(self, config: MkDocsConfig) -> None:
+        """Stop before reading anything if a folder the build reads holds a link out of the repository."""
+        folders = [Path(config.docs_dir), Path(self.config.data_dir), Path(self.config.locales_dir)]
+        folders += [self.overlay_dir] if self.overlay_dir else []
+        folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        problems = links_leaving(self._project_dir, folders)
+        if problems:
+            raise PluginError(ContentError(problems).report())
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's body from its component; any other page's macro calls, rendered sandboxed."""
+        assert self.templates is not None
+        self._page = page
+        generated = self._generated(page.file)
+        if generated is not None:
+            return str(generated.body(self.context_for(page)))
+        if switched_off(page.meta):
+            return markdown
+        variables = {**page.meta, "page": {"title": page.title, "url": page.file.url, "meta": page.meta}}
+        try:
+            return self.templates.render(markdown, variables)
+        except PageTemplateError as error:
+            shown = self._shown(page.file.src_uri, Path(config.docs_dir).name)
+            line = None if error.line is None else error.line + body_line_offset(page.file.content_string)
+            self._render_problems.append(Problem(shown, line, None, error.message))
+            return markdown  # the other pages are still rendered, so every problem is listed in one run
 
     def _shown(self, src_uri: str, docs_name: str) -> str:
         """How to name a page's source file in a message."""
@@ -421,7 +430,13 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         return html_text
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        """Give the theme templates the strings, dates and colours they show."""
+        """Stop if any page failed to render; else give the theme the strings, dates and colours it shows.
+
+        MkDocs renders every page's Markdown before this hook, so all the
+        pages' template problems are listed together.
+        """
+        if self._render_problems:
+            raise PluginError(ContentError(self._render_problems).report())
         assert self.identity is not None and self.strings is not None
         colours = self.identity.colours
         env.globals["pack_ui"] = {

@@ -19,7 +19,7 @@ from babel import Locale
 from babel.dates import format_date
 
 from .problems import ContentError, Problem, suggest
-from .yamlfile import YamlFileError, load_yaml
+from .yamlfile import LoadedYaml, YamlFileError, load_yaml
 
 log = logging.getLogger("mkdocs.plugins.pack")
 
@@ -78,6 +78,37 @@ def _flatten(data: Any, prefix: str, out: dict[str, str], problems: list[Problem
         problems.append(Problem(source, None, prefix, f"expected text, got {data!r}; put the value in quotes"))
 
 
+def _plain_placeholder_problems(table: Mapping[str, str], shown: str, lines: LoadedYaml) -> list[Problem]:
+    """Placeholders are plain ``{names}``: a string is text to fill in, never code.
+
+    ``str.format`` would otherwise follow ``{name.attribute}`` and
+    ``{name[key]}`` into the values' internals, and a format spec such as
+    ``{count:>999999999}`` would build a huge string.
+    """
+    problems = []
+    for key, text in table.items():
+        try:
+            fields = list(string.Formatter().parse(text))
+        except ValueError as error:
+            problems.append(
+                Problem(shown, lines.line_of(tuple(key.split("."))), key, f"{error}; write braces as {{{{ and }}}}")
+            )
+            continue
+        for _, name, spec, conversion in fields:
+            if name is not None and (spec or conversion or not name.isidentifier()):
+                written = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+                problems.append(
+                    Problem(
+                        shown,
+                        lines.line_of(tuple(key.split("."))),
+                        key,
+                        f"the placeholder {{{written}}} is not a plain name; "
+                        "placeholders are words in braces, such as {count}",
+                    )
+                )
+    return problems
+
+
 def _read_table(path: Path, shown: str) -> dict[str, str]:
     problems: list[Problem] = []
     try:
@@ -86,6 +117,7 @@ def _read_table(path: Path, shown: str) -> dict[str, str]:
         raise ContentError([Problem(shown, error.line, None, error.message)]) from None
     table: dict[str, str] = {}
     _flatten(loaded.data, "", table, problems, shown)
+    problems += _plain_placeholder_problems(table, shown, loaded)
     if problems:
         raise ContentError(problems)
     return table

@@ -84,6 +84,12 @@ def parse_yaml(text: str, first_line: int = 1) -> LoadedYaml:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else None
         problem = error.problem or "not valid YAML"
+        if isinstance(error, yaml.constructor.ConstructorError) and "for the tag" in problem:
+            raise YamlFileError(
+                "this value has a YAML tag (such as !!python/...), which the pack does not allow: "
+                "values are plain text, numbers, dates and lists; remove the tag",
+                line,
+            ) from None
         if "'\\t'" in problem or "tab" in problem.lower():
             hint = "; YAML does not allow tabs for indentation: use spaces"
         else:

@@ -1,8 +1,10 @@
 """Throwaway copies of the project, for tests and benchmarks.
 
-A copy links the shared code and theme (``macros/``, ``overrides/``,
-``config/``, ``locales/``) and copies the content (``docs/``, ``pack/`` and
-``mkdocs.yml``), so the copy's content can be changed freely.
+A copy holds its own theme, settings and strings (``overrides/``,
+``config/``, ``locales/``) and content (``docs/``, ``pack/`` and
+``mkdocs.yml``), so the copy can be changed freely. They are copied, not
+linked: the build refuses symbolic links that lead out of the project. The
+code (``macros/``) is imported from the repository.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import shutil
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-SHARED = ("macros", "overrides", "config", "locales")
+SHARED = ("overrides", "config", "locales")
 
 
 def copy_project(destination: Path, site: Path | None = None, pack: Path | None = None) -> Path:
@@ -29,7 +31,7 @@ def copy_project(destination: Path, site: Path | None = None, pack: Path | None 
             shutil.copytree(PROJECT / "locales", destination / "locales")
             shutil.copytree(site / "locales", destination / "locales", dirs_exist_ok=True)
         else:
-            (destination / name).symlink_to(PROJECT / name)
+            shutil.copytree(PROJECT / name, destination / name)
     shutil.copytree(source / "docs", destination / "docs")
     shutil.copy(source / "mkdocs.yml", destination / "mkdocs.yml")
     if site is not None and (site / "pack").is_dir() and pack is None:

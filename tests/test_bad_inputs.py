@@ -1,11 +1,13 @@
 """The bad-input corpus (tests/bad_inputs/cases.yml): every mistake an editor
 might make meets a clear message, never a traceback, and never a broken
-published site."""
+published site; no payload in a page or a pack file runs, and nothing from
+outside the repository is published."""
 
 from __future__ import annotations
 
 import hashlib
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,41 @@ def good_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return root / "site", root / "cache"
 
 
+@dataclass(frozen=True)
+class Places:
+    """Where a case's payloads would leave a trace: {marker}, {outside} and {outside_dir}."""
+
+    marker: Path
+    outside: Path
+    outside_dir: Path
+
+    @classmethod
+    def make(cls, root: Path) -> Places:
+        outside_dir = root / "outside"
+        outside_dir.mkdir()
+        outside = outside_dir / "secret.txt"
+        outside.write_text(SECRET, encoding="utf-8")
+        return cls(root / "marker", outside, outside_dir)
+
+    def fill(self, value: Any) -> Any:
+        """``value`` (text, or a list or dict of text) with the placeholders filled in."""
+        if isinstance(value, str):
+            return (
+                value.replace("{marker}", str(self.marker))
+                .replace("{outside_dir}", str(self.outside_dir))
+                .replace("{outside}", str(self.outside))
+            )
+        if isinstance(value, list):
+            return [self.fill(item) for item in value]
+        if isinstance(value, dict):
+            return {key: self.fill(item) for key, item in value.items()}
+        return value
+
+
+#: The secret file's text; no case may publish it.
+SECRET = "TOP SECRET: the CI job's deploy key"
+
+
 def apply(project: Project, case: dict[str, Any]) -> None:
     path = project.root / case["file"]
     if "replace" in case:
@@ -53,6 +90,16 @@ def apply(project: Project, case: dict[str, Any]) -> None:
         project.write(case["file"], "---\nreviewed: 2026-01-31\n---\n\n# Big\n\n" + text * times)
     elif case.get("delete"):
         path.unlink()
+    elif "symlink" in case:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(case["symlink"])
+    elif "resave" in case:
+        text = path.read_text(encoding="utf-8")
+        if case["resave"].get("crlf"):
+            text = text.replace("\n", "\r\n")
+        path.write_bytes(("\ufeff" if case["resave"].get("bom") else "").encode("utf-8") + text.encode("utf-8"))
+    elif "rename" in case:
+        path.rename(project.root / case["rename"])
     else:
         raise AssertionError(f"case {case['name']} changes nothing")
 
@@ -60,6 +107,7 @@ def apply(project: Project, case: dict[str, Any]) -> None:
 def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 25
     assert len({case["name"] for case in CASES}) == len(CASES)
+    assert sum(case.get("outcome") == "builds" for case in CASES) < len(CASES) / 4
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
@@ -70,13 +118,22 @@ def test_bad_input_fails_clearly_and_keeps_the_last_good_site(
     published = tmp_path / "site"
     shutil.copytree(good_site, published)
     before = fingerprint(published)
+    places = Places.make(tmp_path)
+    case = places.fill(case)
     project = make_project(tmp_path / "project", FIXTURES / "sites" / "tiny")
     apply(project, case)
     result = project.full_build(site=published, cache=cache)
+    assert "Traceback" not in result.output, result.output
+    assert not places.marker.exists(), "a payload ran during the build"
+    assert all(SECRET not in path.read_text(errors="replace") for path in published.rglob("*") if path.is_file())
+    if case.get("outcome") == "builds":
+        assert result.returncode == 0, result.output
+        for page, text in case.get("site_has", {}).items():
+            assert text in (published / page).read_text(encoding="utf-8"), page
+        return
     assert result.returncode != 0, f"the build passed:\n{result.output}"
     for expected in case["expect"]:
         assert expected in result.output, result.output
-    assert "Traceback" not in result.output, result.output
     assert "previous site/ is unchanged" in result.output
     assert fingerprint(published) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]  # no scratch folder left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["outside", "project", "site"]  # no scratch folder left
