@@ -1,11 +1,12 @@
 """Load the pack's content files, validate them, and report every problem.
 
-The pack lives in three folders, one file per item::
+The pack lives in five folders, one file per item::
 
     pack/cards/<card-id>.yml        a tool card
     pack/questions/<bank-id>.yml    a question bank
     pack/sessions/<session-id>.yml  a session plan in the programme
     pack/forms/<form-id>.yml        a form or template to print
+    pack/glossary/<term-id>.yml     a term of the glossary
 
 :func:`load_pack` reads them all, checks each against :mod:`macros.schema`,
 then checks the references between them. It either returns a :class:`Pack`
@@ -26,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .problems import ContentError, Problem, suggest
-from .schema import ID_PATTERN, BankKind, Form, Question, QuestionBank, SessionPlan, ToolCard
+from .schema import ID_PATTERN, BankKind, Form, GlossaryTerm, Question, QuestionBank, SessionPlan, ToolCard
 from .yamlfile import LoadedYaml, YamlFileError, load_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -37,6 +38,7 @@ FOLDERS: dict[str, type[BaseModel]] = {
     "questions": QuestionBank,
     "sessions": SessionPlan,
     "forms": Form,
+    "glossary": GlossaryTerm,
 }
 
 
@@ -58,6 +60,7 @@ class Pack:
     banks: Mapping[str, QuestionBank]
     sessions: Mapping[str, SessionPlan]
     forms: Mapping[str, Form] = field(default_factory=dict)
+    terms: Mapping[str, GlossaryTerm] = field(default_factory=dict)
     #: Where each item came from, keyed by (folder, id); paths relative to the project.
     sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
     #: The line of every field, keyed by source file, for later checks to report.
@@ -71,6 +74,7 @@ class Pack:
             ("questions", self.banks),
             ("sessions", self.sessions),
             ("forms", self.forms),
+            ("glossary", self.terms),
         ):
             found.extend((self.sources[(folder, item_id)], item) for item_id, item in items.items())
         return found
@@ -86,6 +90,9 @@ class Pack:
 
     def form(self, form_id: str) -> Form:
         return _lookup(self.forms, "form or template", form_id)
+
+    def term(self, term_id: str) -> GlossaryTerm:
+        return _lookup(self.terms, "glossary term", term_id)
 
     @property
     def questions(self) -> list[tuple[QuestionBank, Question]]:
@@ -151,11 +158,13 @@ def load_pack(pack_dir: Path, project_dir: Path | None = None) -> Pack:
     banks: dict[str, QuestionBank] = loaded["questions"]
     sessions: dict[str, SessionPlan] = loaded["sessions"]
     forms: dict[str, Form] = loaded["forms"]
+    terms: dict[str, GlossaryTerm] = loaded["glossary"]
     pack = Pack(
         cards=dict(sorted(cards.items(), key=lambda kv: kv[1].title.casefold())),
         banks=dict(sorted(banks.items(), key=lambda kv: kv[1].title.casefold())),
         sessions=dict(sorted(sessions.items(), key=lambda kv: (kv[1].order, kv[0]))),
         forms=dict(sorted(forms.items(), key=lambda kv: (kv[1].kind != "form", kv[1].title.casefold()))),
+        terms=dict(sorted(terms.items(), key=lambda kv: kv[1].term.casefold())),
         sources=sources,
         lines=line_maps,
     )

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from .components import RenderContext
 from .components.downloads import downloads
 from .components.form import form
+from .components.glossary import glossary
 from .components.programme_overview import programme_overview
 from .components.question_bank import question_bank
 from .components.session_plan import session_plan
@@ -48,6 +49,14 @@ def form_link(ctx: RenderContext, form_id: str) -> Markup:
     return _link(ctx, ctx.routes.form(item.id), item.title)
 
 
+def term(ctx: RenderContext, term_id: str, text: str | None = None) -> Markup:
+    """A link to a term in the glossary; ``text`` is the wording to show, if not the term itself."""
+    item = ctx.pack.term(term_id)
+    return Markup('<a class="alp-term" href="{}">{}</a>').format(
+        ctx.url(ctx.routes.term(item.id)), item.term if text is None else text
+    )
+
+
 def card_count(ctx: RenderContext) -> int:
     """How many tool cards the pack has."""
     return len(ctx.pack.cards)
@@ -72,6 +81,8 @@ MACROS: dict[str, Callable[..., Any]] = {
     "bank_link": bank_link,
     "session_link": session_link,
     "form_link": form_link,
+    "glossary": glossary,
+    "term": term,
     "card_count": card_count,
     "question_count": question_count,
 }

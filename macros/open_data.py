@@ -69,6 +69,7 @@ def pack_data(
         record["url"] = routes.form(form.id)
         record["pdf"] = routes.form_pdf(form.id) if handouts else None
         forms.append(record)
+    terms = [dict(term.model_dump(mode="json"), url=routes.term(term.id)) for term in pack.terms.values()]
     identity_record = None
     if identity is not None:
         identity_record = identity.model_dump(mode="json")
@@ -84,6 +85,7 @@ def pack_data(
         "questions": questions,
         "sessions": sessions,
         "forms": forms,
+        "terms": terms,
         "pages": list(pages),
         "strings": strings.as_dict(),
     }

@@ -42,6 +42,7 @@ ID_ARGUMENTS = {
     "session_link": "session",
     "form": "form",
     "form_link": "form",
+    "term": "term",
 }
 
 
@@ -159,7 +160,9 @@ def check_page(
         wanted = call.args[0].value
         kind = ID_ARGUMENTS[call.node.name]
         try:
-            {"card": pack.card, "bank": pack.bank, "session": pack.session, "form": pack.form}[kind](wanted)
+            {"card": pack.card, "bank": pack.bank, "session": pack.session, "form": pack.form, "term": pack.term}[kind](
+                wanted
+            )
         except UnknownIdError as error:
             problems.append(Problem(shown, call.lineno + source.offset, call.node.name, str(error)))
     return problems

@@ -1,4 +1,4 @@
-"""The pack's data model: tool cards, question banks and session plans.
+"""The pack's data model: tool cards, question banks, session plans, forms and glossary terms.
 
 Every content file under ``pack/`` is read into one of these models. The
 models say what each field holds and which values are allowed; the loader
@@ -352,5 +352,25 @@ class Form(Strict):
         if any(section.kind is SectionKind.RATINGS for section in sections) and info.data.get("scale") is None:
             raise ValueError("a 'ratings' section needs a 'scale' for the form; add one above the sections")
         return sections
+
+    _review_order = field_validator("next_review")(_after_last_review)
+
+
+class GlossaryTerm(Strict):
+    """One term of the glossary: the single place where the pack defines it.
+
+    Pages link to it with ``{{ term("id") }}`` instead of defining it again.
+    """
+
+    id: Id
+    #: The term as it is written in running text, such as 'sponsor' or 'L = P + Q'.
+    term: PlainText = Field(max_length=80)
+    definition: MarkdownText
+    #: Other forms readers may look for, such as 'sponsors' or 'issue holder'.
+    also: list[PlainText] = Field(default_factory=list)
+    #: Who the idea comes from, when it has an author.
+    source: MarkdownText | None = None
+    last_reviewed: dt.date
+    next_review: dt.date
 
     _review_order = field_validator("next_review")(_after_last_review)

@@ -44,6 +44,8 @@ class Routes:
     sessions: str = "programme"
     forms: str = "forms"
     downloads: str = "downloads"
+    #: The page that holds the glossary (docs/glossary.md).
+    glossary: str = "glossary.html"
 
     def card(self, card_id: str) -> str:
         return f"{self.cards}/{card_id}.html"
@@ -56,6 +58,9 @@ class Routes:
 
     def form(self, form_id: str) -> str:
         return f"{self.forms}/{form_id}.html"
+
+    def term(self, term_id: str) -> str:
+        return f"{self.glossary}#{term_id}"
 
     def form_pdf(self, form_id: str) -> str:
         return f"{self.downloads}/forms/{form_id}.pdf"
