@@ -306,11 +306,13 @@ class FormKind(StrEnum):
 
 
 class SectionKind(StrEnum):
-    """How a form section asks: short fields, open questions with space, or ratings."""
+    """How a form section asks: short fields, open questions with space, or ratings; or text to read."""
 
     FIELDS = "fields"
     QUESTIONS = "questions"
     RATINGS = "ratings"
+    #: Paragraphs to read, such as the body of a letter or the terms of an agreement.
+    TEXT = "text"
 
 
 class RatingScale(Strict):
@@ -327,10 +329,22 @@ class RatingScale(Strict):
 class FormSection(Strict):
     title: PlainText
     kind: SectionKind
+    #: Guidance above the items; for a 'text' section, the text itself.
     help: MarkdownText | None = None
-    items: list[PlainText] = Field(min_length=1)
+    items: list[PlainText] = Field(default_factory=list)
     #: Lines of space for each answer (questions only).
     lines: StrictInt = Field(default=3, ge=1, le=20)
+
+    @model_validator(mode="after")
+    def _items_fit_the_kind(self) -> FormSection:
+        if self.kind is SectionKind.TEXT:
+            if self.items:
+                raise ValueError("a 'text' section has no items: put its words in 'help', or change its kind")
+            if not self.help:
+                raise ValueError("a 'text' section needs its words in 'help'")
+        elif not self.items:
+            raise ValueError(f"a '{self.kind.value}' section needs at least one item under 'items'")
+        return self
 
 
 class Form(Strict):
