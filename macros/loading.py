@@ -27,7 +27,17 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .problems import ContentError, Problem, suggest
-from .schema import ID_PATTERN, BankKind, Form, GlossaryTerm, Question, QuestionBank, SessionPlan, ToolCard
+from .schema import (
+    ID_PATTERN,
+    AgendaItem,
+    BankKind,
+    Form,
+    GlossaryTerm,
+    Question,
+    QuestionBank,
+    SessionPlan,
+    ToolCard,
+)
 from .yamlfile import LoadedYaml, YamlFileError, load_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -414,7 +424,34 @@ def _check_references(
         for index, item in enumerate(session.agenda):
             if item.card and item.card not in pack.cards:
                 unknown(source, ("agenda", index, "card"), "tool card", item.card, pack.cards)
+            elif item.card:
+                fault = _item_time_problem(item, pack.cards[item.card])
+                if fault:
+                    report(source, ("agenda", index, fault[0]), fault[1])
     return problems
+
+
+def _item_time_problem(item: AgendaItem, card: ToolCard) -> tuple[str, str] | None:
+    """An agenda item that uses a card must give at least the minutes of the card's steps it uses.
+
+    Returns the field at fault and the message, or None when the item fits.
+    """
+    numbers = item.steps or list(range(1, len(card.steps) + 1))
+    beyond = [number for number in numbers if number > len(card.steps)]
+    if beyond:
+        return "steps", (
+            f"the card '{card.id}' has {len(card.steps)} steps, so there is no step {beyond[0]}; "
+            f"number its steps from 1 to {len(card.steps)}"
+        )
+    needed = sum(card.steps[number - 1].minutes for number in numbers)
+    if item.minutes >= needed:
+        return None
+    which = "its steps take" if item.steps is None else f"the steps it uses ({', '.join(map(str, numbers))}) take"
+    return "minutes", (
+        f"'{item.title}' uses the card '{card.id}', and {which} {needed} minutes, but the item has "
+        f"{item.minutes}; give it at least {needed} minutes, shorten the card's steps, "
+        "or list the steps it uses, such as 'steps: [1, 2]'"
+    )
 
 
 def load_or_report(pack_dir: Path, project_dir: Path | None = None) -> tuple[Pack | None, list[Problem]]:

@@ -220,6 +220,8 @@ class Question(Strict):
     purpose: PlainText
     caution: PlainText | None = None
     alternative: PlainText | None = None
+    #: On the one-page starter sheet for new members.
+    starter: bool = False
 
 
 class BankKind(StrEnum):
@@ -250,7 +252,16 @@ class AgendaItem(Strict):
     minutes: Minutes
     lead: Role
     card: Id | None = None
+    #: The card's steps this item uses, by number (1 is the first), when it
+    #: uses only part of the card; without it the item uses every step.
+    steps: list[Annotated[StrictInt, Field(ge=1)]] | None = Field(default=None, min_length=1)
     notes: MarkdownText | None = None
+
+    @model_validator(mode="after")
+    def _steps_need_a_card(self) -> AgendaItem:
+        if self.steps is not None and self.card is None:
+            raise ValueError("'steps' names steps of a card, but the item has no 'card': add one or remove 'steps'")
+        return self
 
 
 class Preparation(Strict):
