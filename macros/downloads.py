@@ -19,6 +19,19 @@ OFFLINE_ZIP = "offline-site.zip"
 
 
 @dataclass(frozen=True)
+class PrintedPage:
+    """A page that also has a PDF of its own (front matter ``print_as: {file: ..., kind: ...}``)."""
+
+    file: str
+    title: str
+    kind: str
+
+
+#: The kinds a printed page may be, as the Downloads page names them.
+PRINTED_KINDS = ("guide", "sheet")
+
+
+@dataclass(frozen=True)
 class Download:
     """One PDF: its path under ``downloads/``, its title and its kind."""
 
@@ -33,8 +46,12 @@ def catalogue(
     site_title: str,
     routes: Routes | None = None,
     hidden_urls: Collection[str] = (),
+    printed: Collection[PrintedPage] = (),
 ) -> list[Download]:
-    """Every PDF the build makes, leaving out cards and forms whose pages a fork hides."""
+    """Every PDF the build makes, leaving out cards and forms whose pages a fork hides.
+
+    ``printed`` are the pages that have a PDF of their own, such as the handbook for members.
+    """
     routes = routes or Routes()
     prefix = routes.downloads + "/"
     items = [Download("pack.pdf", site_title, "pack")]
@@ -45,6 +62,7 @@ def catalogue(
     ]
     items.append(Download("question-deck.pdf", strings("pdf.deck_title"), "deck"))
     items.append(Download("question-list.pdf", strings("pdf.list_title"), "list"))
+    items += [Download(f"{page.file}.pdf", page.title, page.kind) for page in sorted(printed, key=lambda p: p.file)]
     items += [
         Download(routes.form_pdf(item.id).removeprefix(prefix), item.title, item.kind.value)
         for item in pack.forms.values()

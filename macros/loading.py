@@ -33,6 +33,7 @@ from .schema import (
     BankKind,
     Form,
     GlossaryTerm,
+    Programme,
     Question,
     QuestionBank,
     SessionPlan,
@@ -50,6 +51,9 @@ FOLDERS: dict[str, type[BaseModel]] = {
     "forms": Form,
     "glossary": GlossaryTerm,
 }
+
+#: The one file in the pack folder that is not an item: the programme's figures.
+PROGRAMME_FILE = "programme.yml"
 
 
 class UnknownIdError(LookupError):
@@ -71,6 +75,8 @@ class Pack:
     sessions: Mapping[str, SessionPlan]
     forms: Mapping[str, Form] = field(default_factory=dict)
     terms: Mapping[str, GlossaryTerm] = field(default_factory=dict)
+    #: The figures pages quote (pack/programme.yml); None only while loading fails.
+    programme: Programme | None = None
     #: Where each item came from, keyed by (folder, id); paths relative to the project.
     sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
     #: The line of every field, keyed by source file, for later checks to report.
@@ -164,6 +170,23 @@ def load_pack(pack_dir: Path, project_dir: Path | None = None) -> Pack:
             sources[(folder, item_id)] = shown
         loaded[folder] = items
 
+    programme_path = pack_dir / PROGRAMME_FILE
+    programme: Programme | None = None
+    if programme_path.is_file():
+        shown = _show(programme_path, project_dir)
+        result = _read_model(programme_path, shown, Programme, problems)
+        if result is not None:
+            programme, line_maps[shown] = result
+            sources[("programme", "programme")] = shown
+    else:
+        problems.append(
+            Problem(
+                _show(programme_path, project_dir),
+                None,
+                None,
+                "the file is missing; it holds the figures pages quote, such as the set size: copy it from upstream",
+            )
+        )
     cards: dict[str, ToolCard] = loaded["cards"]
     banks: dict[str, QuestionBank] = loaded["questions"]
     sessions: dict[str, SessionPlan] = loaded["sessions"]
@@ -175,6 +198,7 @@ def load_pack(pack_dir: Path, project_dir: Path | None = None) -> Pack:
         sessions=dict(sorted(sessions.items(), key=lambda kv: (kv[1].order, kv[1].alternative_to is not None, kv[0]))),
         forms=dict(sorted(forms.items(), key=lambda kv: (kv[1].kind != "form", kv[1].title.casefold()))),
         terms=dict(sorted(terms.items(), key=lambda kv: kv[1].term.casefold())),
+        programme=programme,
         sources=sources,
         lines=line_maps,
     )
@@ -197,6 +221,25 @@ def _show(path: Path, project_dir: Path) -> str:
 
 
 def _load_item(path: Path, shown: str, model: type[Model], problems: list[Problem]) -> tuple[Model, LoadedYaml] | None:
+    result = _read_model(path, shown, model, problems)
+    if result is None:
+        return None
+    item, loaded = result
+    if item.id != path.stem:  # type: ignore[attr-defined]
+        problems.append(
+            Problem(
+                shown,
+                loaded.line_of(("id",)),
+                "id",
+                f"the id '{item.id}' differs from the file name '{path.name}'; "  # type: ignore[attr-defined]
+                f"rename the file to '{item.id}{path.suffix}' or change the id",  # type: ignore[attr-defined]
+            )
+        )
+        return None
+    return item, loaded
+
+
+def _read_model(path: Path, shown: str, model: type[Model], problems: list[Problem]) -> tuple[Model, LoadedYaml] | None:
     try:
         loaded = load_yaml(path)
     except YamlFileError as error:
@@ -215,17 +258,6 @@ def _load_item(path: Path, shown: str, model: type[Model], problems: list[Proble
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             problems.append(_problem_from_error(shown, loaded, model, detail))
-        return None
-    if item.id != path.stem:  # type: ignore[attr-defined]
-        problems.append(
-            Problem(
-                shown,
-                loaded.line_of(("id",)),
-                "id",
-                f"the id '{item.id}' differs from the file name '{path.name}'; "  # type: ignore[attr-defined]
-                f"rename the file to '{item.id}{path.suffix}' or change the id",  # type: ignore[attr-defined]
-            )
-        )
         return None
     return item, loaded
 
@@ -415,6 +447,10 @@ def _check_references(
                     "only a bank of kind 'rephrase' has alternatives; remove it",
                 )
 
+    if pack.programme is not None and pack.programme.slot_card not in pack.cards:
+        unknown(
+            pack.sources[("programme", "programme")], ("slot_card",), "tool card", pack.programme.slot_card, pack.cards
+        )
     orders: dict[int, str] = {}
     for session in pack.sessions.values():
         source = pack.sources[("sessions", session.id)]

@@ -17,6 +17,7 @@ from .components.programme_overview import programme_overview
 from .components.question_bank import question_bank
 from .components.session_plan import session_plan
 from .components.session_planner import session_planner
+from .components.starter_questions import starter_questions
 from .components.tool_card import tool_card
 from .components.tool_index import tool_index
 
@@ -77,6 +78,7 @@ MACROS: dict[str, Callable[..., Any]] = {
     "form": form,
     "downloads": downloads,
     "session_planner": session_planner,
+    "starter_questions": starter_questions,
     "card_link": card_link,
     "bank_link": bank_link,
     "session_link": session_link,

@@ -16,6 +16,7 @@ from typing import Any
 from .components import Routes
 from .identity import Identity
 from .loading import Pack
+from .programme import figures
 from .strings import Strings
 
 FORMAT = "action-learning-pack/1"
@@ -86,6 +87,7 @@ def pack_data(
         "sessions": sessions,
         "forms": forms,
         "terms": terms,
+        "programme": figures(pack),
         "pages": list(pages),
         "strings": strings.as_dict(),
     }

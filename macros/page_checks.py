@@ -22,8 +22,10 @@ from dataclasses import dataclass
 import jinja2
 from jinja2 import nodes
 
+from .downloads import PRINTED_KINDS, PrintedPage
 from .loading import Pack, UnknownIdError
 from .problems import Problem, suggest
+from .schema import ID_PATTERN
 from .yamlfile import YamlFileError, parse_yaml
 
 #: Pages larger than this are refused: a page this big is a pasted export or
@@ -107,6 +109,39 @@ def check_review_dates(meta: Mapping[str, object], shown: str) -> list[Problem]:
     if next_review is not None and not isinstance(next_review, dt.date):
         problems.append(Problem(shown, 1, "next_review", f"expected a date written as YYYY-MM-DD, got {next_review!r}"))
     return problems
+
+
+def printed_page(meta: Mapping[str, object], shown: str) -> tuple[PrintedPage | None, list[Problem]]:
+    """The page's own PDF, if its front matter asks for one::
+
+    title: A handbook for set members
+    print_as:
+      file: member-handbook   # downloads/member-handbook.pdf
+      kind: guide             # or sheet
+    """
+    wanted = meta.get("print_as")
+    if wanted is None:
+        return None, []
+    expected = "write it as 'print_as: {file: my-handout, kind: guide}'"
+    if not isinstance(wanted, dict) or set(wanted) - {"file", "kind"} or "file" not in wanted:
+        return None, [Problem(shown, 1, "print_as", f"expected a file name and a kind; {expected}")]
+    file, kind = wanted["file"], wanted.get("kind", "guide")
+    problems = []
+    if not isinstance(file, str) or not re.fullmatch(ID_PATTERN, file):
+        problems.append(
+            Problem(shown, 1, "print_as.file", f"expected lower-case letters, digits and hyphens; {expected}")
+        )
+    if kind not in PRINTED_KINDS:
+        allowed = ", ".join(f"'{option}'" for option in PRINTED_KINDS)
+        problems.append(Problem(shown, 1, "print_as.kind", f"expected one of {allowed}, got {kind!r}"))
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problems.append(
+            Problem(shown, 1, "title", "a page with its own PDF needs a 'title:' for the PDF and Downloads")
+        )
+    if problems:
+        return None, problems
+    return PrintedPage(str(file), str(title), str(kind)), []
 
 
 def check_page(

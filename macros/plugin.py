@@ -40,6 +40,7 @@ from mkdocs.structure.toc import get_toc
 
 from .components import RenderContext, Routes
 from .content_settings import ContentSettings, hide_from_nav, parse_content_settings
+from .downloads import PrintedPage, catalogue
 from .generated_pages import GeneratedPage, generated_pages
 from .identity import DARK_BACKGROUND, Identity, parse_identity, readable_on
 from .link_check import check_site_links
@@ -47,9 +48,10 @@ from .loading import Pack, load_or_report
 from .macro_table import bound_macros
 from .markdown_fields import FieldMarkdown, relative_url
 from .open_data import dumps, pack_data
-from .page_checks import body_line_offset, check_data_links, check_page
+from .page_checks import body_line_offset, check_data_links, check_page, printed_page, split_front_matter
 from .page_templates import PageTemplateError, PageTemplates, switched_off
 from .problems import ContentError, Problem, suggest
+from .programme import figures as programme_figures
 from .repository_files import links_leaving
 from .strings import Strings, load_strings
 from .yamlfile import line_map
@@ -92,6 +94,8 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         self.templates: PageTemplates | None = None
         self._page: Page | None = None
         self._render_problems: list[Problem] = []
+        #: Pages that have a PDF of their own, by source path.
+        self.printed: dict[str, PrintedPage] = {}
         self._markdown: FieldMarkdown | None = None
         self._project_dir = Path.cwd()
         self._nav: Navigation | None = None
@@ -166,6 +170,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
             {
                 **bound_macros(lambda: self.context_for(self._page)),
                 "identity": self.identity.model_dump(mode="json"),
+                "programme": programme_figures(self.pack),
             },
         )
         self._render_problems = []
@@ -332,6 +337,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         assert self.pack is not None and self.templates is not None
         known = self.templates.known_names | {"page"}
         problems: list[Problem] = check_data_links(self.pack, self.page_urls)
+        self.printed = {}
         docs_name = Path(config.docs_dir).name
         for file in files.documentation_pages():
             if self._generated(file) is not None:
@@ -343,8 +349,34 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
                 problems.append(Problem(shown, None, None, "the file is not UTF-8 text; save it again as UTF-8"))
                 continue
             problems += check_page(shown, text, self.templates.env, known, self.pack)
+            if "print_as" in text and file.src_uri not in self.hidden:
+                printed, printed_problems = printed_page(split_front_matter(text, shown)[0].meta, shown)
+                problems += printed_problems
+                if printed is not None:
+                    self.printed[file.src_uri] = printed
+        problems += self._clashing_printed_files(docs_name)
         if problems:
             raise PluginError(ContentError(problems).report())
+
+    def _clashing_printed_files(self, docs_name: str) -> list[Problem]:
+        """Two pages, or a page and one of the pack's own PDFs, may not print to the same file."""
+        assert self.pack is not None and self.strings is not None
+        # Printed pages go at the top of downloads/, beside pack.pdf and the question PDFs.
+        top_level = [item.file for item in catalogue(self.pack, self.strings, "", self.routes) if "/" not in item.file]
+        taken = {file.removesuffix(".pdf") for file in top_level}
+        problems = []
+        for src_uri, printed in sorted(self.printed.items()):
+            if printed.file in taken:
+                problems.append(
+                    Problem(
+                        self._shown(src_uri, docs_name),
+                        1,
+                        "print_as.file",
+                        f"the file name '{printed.file}' is already taken by another PDF; choose another",
+                    )
+                )
+            taken.add(printed.file)
+        return problems
 
     def _generated(self, file: File) -> GeneratedPage | None:
         """The generated page behind ``file``, unless a fork has replaced it with a file of its own."""
@@ -400,6 +432,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
                 "pdfs": self.config.pdfs,
                 "site_title": self._site_title,
                 "hidden_urls": {self.page_urls.get(src, src) for src in self.hidden},
+                "printed": list(self.printed.values()),
             },
         )
 
@@ -533,6 +566,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
                     "url": page.file.url,
                     "sections": sections,
                     "pdf": bool(page.meta.get("pdf", True)),
+                    "print_as": _printed_record(self.printed.get(page.file.src_uri)),
                 }
             )
         return records
@@ -540,6 +574,10 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self._nav = nav
         return nav
+
+
+def _printed_record(printed: PrintedPage | None) -> dict[str, str] | None:
+    return None if printed is None else {"file": f"{printed.file}.pdf", "kind": printed.kind}
 
 
 def _nav_names(nav: Any) -> set[str]:

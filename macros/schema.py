@@ -406,3 +406,35 @@ class GlossaryTerm(Strict):
     next_review: dt.date
 
     _review_order = field_validator("next_review")(_after_last_review)
+
+
+class SetSize(Range):
+    """How many members a set has: the range this pack recommends and the size its plans are written for."""
+
+    usual: StrictInt = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _usual_in_range(self) -> SetSize:
+        if not self.min <= self.usual <= self.max:
+            raise ValueError(f"usual ({self.usual}) must be between min ({self.min}) and max ({self.max})")
+        return self
+
+
+class Programme(Strict):
+    """The figures about the programme that pages quote, written once (``pack/programme.yml``).
+
+    Figures that can be counted from the session plans (how many meetings,
+    how many presenter slots) are counted, not written here.
+    """
+
+    set_size: SetSize
+    #: Weeks between meetings.
+    meets_every_weeks: Range
+    #: How long a cycle of meetings usually runs.
+    cycle_months: Range
+    #: The card an agenda item uses for one member's presenter slot.
+    slot_card: Id
+    last_reviewed: dt.date
+    next_review: dt.date
+
+    _review_order = field_validator("next_review")(_after_last_review)

@@ -282,6 +282,31 @@ def question_list_document(site: BuiltSite) -> Document:
     )
 
 
+def printed_page_documents(site: BuiltSite) -> list[Document]:
+    """Pages that have a PDF of their own (front matter ``print_as``), such as the handbook for members."""
+    documents = []
+    printed = [page for page in site.pages if page.get("print_as")]
+    for page in sorted(printed, key=lambda page: str(page["print_as"]["file"])):
+        url = page["url"]
+
+        def resolve(target: str, fragment: str, url: str = url) -> str | None:
+            return (f"#{fragment}" if fragment else "#") if target == url else None
+
+        article = _ready(site, url, resolve, None)
+        kind = str(page["print_as"]["kind"])
+        documents.append(
+            Document(
+                str(page["print_as"]["file"]),
+                page["title"],
+                kind,
+                _running_parts(site, page["title"]) + "\n" + _inner(article),
+                (*BASE_STYLES, "handout.css", f"{kind}.css"),
+                sources=(url,),
+            )
+        )
+    return documents
+
+
 def form_documents(site: BuiltSite) -> list[Document]:
     """Each form and template on its own, with real form fields."""
     documents = []
@@ -313,6 +338,7 @@ def iter_documents(site: BuiltSite) -> Iterator[Document]:
     yield from handout_documents(site)
     yield question_deck_document(site)
     yield question_list_document(site)
+    yield from printed_page_documents(site)
     yield from form_documents(site)
 
 

@@ -16,5 +16,12 @@ from .. import RenderContext, render
 def downloads(ctx: RenderContext) -> Markup:
     """Render the table of every PDF, linked when the PDFs are built."""
     site_title = str(ctx.options.get("site_title", ""))
-    items = catalogue(ctx.pack, ctx.strings, site_title, ctx.routes, ctx.options.get("hidden_urls", ()))
+    items = catalogue(
+        ctx.pack,
+        ctx.strings,
+        site_title,
+        ctx.routes,
+        ctx.options.get("hidden_urls", ()),
+        ctx.options.get("printed", ()),
+    )
     return render("downloads", ctx, downloads=items, pdfs=bool(ctx.options.get("pdfs")), offline_zip=OFFLINE_ZIP)
