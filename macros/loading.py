@@ -154,7 +154,7 @@ def load_pack(pack_dir: Path, project_dir: Path | None = None) -> Pack:
     pack = Pack(
         cards=dict(sorted(cards.items(), key=lambda kv: kv[1].title.casefold())),
         banks=dict(sorted(banks.items(), key=lambda kv: kv[1].title.casefold())),
-        sessions=dict(sorted(sessions.items(), key=lambda kv: (kv[1].order, kv[0]))),
+        sessions=dict(sorted(sessions.items(), key=lambda kv: (kv[1].order, kv[1].alternative_to is not None, kv[0]))),
         forms=dict(sorted(forms.items(), key=lambda kv: (kv[1].kind != "form", kv[1].title.casefold()))),
         sources=sources,
         lines=line_maps,
@@ -332,7 +332,7 @@ def _check_references(
 ) -> list[Problem]:
     """Ids that point at other items must name items that exist."""
     problems: list[Problem] = []
-    folder_of = {"tool card": "cards", "question bank": "questions"}
+    folder_of = {"tool card": "cards", "question bank": "questions", "session plan": "sessions"}
 
     def report(source: str, loc: tuple[str | int, ...], message: str) -> None:
         lines = line_maps.get(source)
@@ -399,9 +399,23 @@ def _check_references(
     orders: dict[int, str] = {}
     for session in pack.sessions.values():
         source = pack.sources[("sessions", session.id)]
-        if session.order in orders:
-            report(source, ("order",), f"order {session.order} is also used by the session '{orders[session.order]}'")
-        orders.setdefault(session.order, session.id)
+        if session.alternative_to:
+            main = pack.sessions.get(session.alternative_to)
+            if main is None:
+                unknown(source, ("alternative_to",), "session plan", session.alternative_to, pack.sessions)
+            elif main.alternative_to or main.order != session.order:
+                report(
+                    source,
+                    ("alternative_to",),
+                    f"an alternative takes the order of the session it replaces ({main.order}, "
+                    f"'{main.id}'), which must not itself be an alternative",
+                )
+        else:
+            if session.order in orders:
+                report(
+                    source, ("order",), f"order {session.order} is also used by the session '{orders[session.order]}'"
+                )
+            orders.setdefault(session.order, session.id)
         for index, item in enumerate(session.agenda):
             if item.card and item.card not in pack.cards:
                 unknown(source, ("agenda", index, "card"), "tool card", item.card, pack.cards)

@@ -173,6 +173,10 @@ class ToolCard(Strict):
     variations: list[MarkdownText] = Field(min_length=1)
     online: MarkdownText
     health_and_social_care: MarkdownText
+    #: Adjustments so that every member can take part (access, communication, energy).
+    access: MarkdownText | None = None
+    #: What can go wrong with the tool, and what to do about it.
+    risks: list[MarkdownText] = Field(default_factory=list)
     related: Related = Field(default_factory=Related)
     source: MarkdownText
     licence: PlainText
@@ -276,6 +280,9 @@ class SessionPlan(Strict):
     title: PlainText
     order: StrictInt = Field(ge=1)
     kind: SessionKind
+    #: Another way to run the session with this id (for example online); it
+    #: takes that session's order and is not an extra meeting in the cycle.
+    alternative_to: Id | None = None
     summary: PlainText = Field(max_length=200)
     purpose: MarkdownText
     length: Minutes
