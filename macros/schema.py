@@ -220,6 +220,8 @@ class Question(Strict):
     purpose: PlainText
     caution: PlainText | None = None
     alternative: PlainText | None = None
+    #: On the one-page starter sheet for new members.
+    starter: bool = False
 
 
 class BankKind(StrEnum):
