@@ -478,6 +478,13 @@ def _check_references(
                 fault = _item_time_problem(item, pack.cards[item.card])
                 if fault:
                     report(source, ("agenda", index, fault[0]), fault[1])
+            if pack.programme and item.card == pack.programme.slot_card and item.slot is None:
+                report(
+                    source,
+                    ("agenda", index, "card"),
+                    f"'{item.title}' uses the card for a presenter slot, '{item.card}': add 'slot: 1' "
+                    "(the slot's number in this meeting), so that the programme's slots are counted",
+                )
     return problems
 
 

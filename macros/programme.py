@@ -21,27 +21,43 @@ def main_sessions(pack: Pack) -> list[SessionPlan]:
     return [session for session in pack.sessions.values() if session.alternative_to is None]
 
 
+def slots_for(pack: Pack, members: int) -> int:
+    """How many presenter slots the set meetings give a set of ``members`` (split meetings count twice)."""
+    total = 0
+    for session in main_sessions(pack):
+        if session.kind is SessionKind.SET_MEETING:
+            slots = len({item.slot for item in session.agenda if item.slot is not None})
+            split = session.split_from is not None and members >= session.split_from
+            total += slots * (2 if split else 1)
+    return total
+
+
 def figures(pack: Pack) -> dict[str, Any]:
     """Every figure a page may quote, as plain values."""
     programme = pack.programme
     assert programme is not None, "the pack was loaded without its programme file"
     meetings = main_sessions(pack)
     set_meetings = [session for session in meetings if session.kind is SessionKind.SET_MEETING]
-    slot_items = [item for session in set_meetings for item in session.agenda if item.card == programme.slot_card]
     set_meeting_minutes = sum(session.length for session in set_meetings)
-    slot_minutes = sum(item.minutes for item in slot_items)
+    slot_minutes = sum(item.minutes for session in set_meetings for item in session.agenda if item.slot is not None)
+    usual = programme.set_size.usual
     slot_card = pack.cards[programme.slot_card]
     return {
         "set_size": programme.set_size.model_dump(),
         "meets_every_weeks": programme.meets_every_weeks.model_dump(),
         "cycle_months": programme.cycle_months.model_dump(),
         "meetings": len(meetings),
+        #: Meetings that members come to (all but the sponsor briefing).
+        "member_meetings": len([session for session in meetings if session.kind is not SessionKind.SPONSOR_BRIEFING]),
         "set_meetings": len(set_meetings),
-        "slots": len(slot_items),
+        #: Presenter slots in the cycle for a set of the usual size.
+        "slots": slots_for(pack, usual),
         "slot_minutes": slot_card.duration.model_dump(),
+        #: The share of set-meeting time that presenter slots take, in per cent.
         "slot_share": round(100 * slot_minutes / set_meeting_minutes) if set_meeting_minutes else 0,
-        "presentations_each": len(slot_items) // programme.set_size.usual,
+        #: How many times every member of a set of the usual size presents, at least.
+        "presentations_each": slots_for(pack, usual) // usual,
     }
 
 
-__all__ = ["figures", "main_sessions"]
+__all__ = ["figures", "main_sessions", "slots_for"]

@@ -259,6 +259,9 @@ class AgendaItem(Strict):
     #: The card's steps this item uses, by number (1 is the first), when it
     #: uses only part of the card; without it the item uses every step.
     steps: list[Annotated[StrictInt, Field(ge=1)]] | None = Field(default=None, min_length=1)
+    #: The member's presenter slot this item is (or is part of), numbered
+    #: from 1 in the meeting; two items with the same number are one slot.
+    slot: Annotated[StrictInt, Field(ge=1, le=12)] | None = None
     notes: MarkdownText | None = None
 
     @model_validator(mode="after")
@@ -283,6 +286,9 @@ class SessionPlan(Strict):
     #: Another way to run the session with this id (for example online); it
     #: takes that session's order and is not an extra meeting in the cycle.
     alternative_to: Id | None = None
+    #: In a set of at least this many members, the set works in two groups
+    #: for its presenter slots, each running the slots at the same time.
+    split_from: People | None = None
     summary: PlainText = Field(max_length=200)
     purpose: MarkdownText
     length: Minutes
