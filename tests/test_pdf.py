@@ -66,6 +66,31 @@ def test_every_output_is_made(built_real_site: BuildResult) -> None:
     assert {"forms/reflective-log.pdf", "forms/action-plan.pdf", "forms/issue-preparation.pdf"} <= templates
 
 
+def test_pages_that_print_on_their_own_have_their_pdfs(built_real_site: BuildResult) -> None:
+    files = {item["file"]: item for item in manifest(built_real_site.site)["documents"]}
+    assert files["member-handbook.pdf"]["kind"] == "guide"
+    assert files["member-handbook.pdf"]["title"] == "A handbook for set members"
+    assert 2 <= files["member-handbook.pdf"]["pages"] <= 6, "a short handbook members will read"
+    starter = files["starter-questions.pdf"]
+    assert (starter["kind"], starter["pages"]) == ("sheet", 1)
+    pack = load_pack(PROJECT / "pack", PROJECT)
+    text = squash(" ".join(page_texts(built_real_site.site / "downloads" / "starter-questions.pdf")))
+    starters = [q.text for _, q in pack.questions if q.starter]
+    assert starters and all(squash(question) in text for question in starters)
+
+
+def test_every_handout_keeps_the_promise_of_one_sheet(built_real_site: BuildResult) -> None:
+    """The tool index promises a handout on one sheet of A4, printed on both sides: two pages at most."""
+    promise = article_text((built_real_site.site / "tools" / "index.html").read_text(encoding="utf-8"))[0]
+    assert "one sheet" in promise and "both sides" in promise
+    long = {
+        item["file"]: item["pages"]
+        for item in manifest(built_real_site.site)["documents"]
+        if item["kind"] == "handout" and item["pages"] > 2
+    }
+    assert long == {}
+
+
 def test_the_manifest_matches_the_files(built_real_site: BuildResult) -> None:
     site = built_real_site.site
     listed = manifest(site)["documents"]

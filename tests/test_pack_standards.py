@@ -1,0 +1,125 @@
+"""The pack's standards as a facilitator would judge them, checked on the data (no build).
+
+- Time for every member: in a set of the usual size, every member presents
+  at least twice in the cycle, and presenter slots take at least half of
+  set-meeting time.
+- Questions that are really open: none starts with "why", none can be
+  answered yes or no unless it carries a caution, every rewrite is open
+  and carries no advice, categories are not padded to one size, and a
+  one-page starter set exists.
+- An anonymous evaluation form asks nothing that points to one member.
+- Every glossary term is used; the materials named in plans exist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from macros.loading import Pack, load_pack
+from macros.programme import figures, slots_for
+from macros.schema import BankKind
+
+from .conftest import PROJECT
+
+#: Openings that invite a yes or a no.
+CLOSED_OPENINGS = re.compile(
+    r"^(is|are|was|were|do|does|did|can|could|have|has|had|will|would|should|shall|may|might|must)\b", re.I
+)
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    return load_pack(PROJECT / "pack", PROJECT)
+
+
+def test_every_member_presents_at_least_twice_in_a_set_of_the_usual_size(pack: Pack) -> None:
+    assert pack.programme is not None
+    usual = pack.programme.set_size.usual
+    assert slots_for(pack, usual) >= 2 * usual
+    assert figures(pack)["presentations_each"] >= 2
+
+
+def test_every_set_size_the_pack_recommends_gets_two_turns_each(pack: Pack) -> None:
+    assert pack.programme is not None
+    size = pack.programme.set_size
+    short = {members: slots_for(pack, members) for members in range(size.min, size.max + 1)}
+    assert {members: slots for members, slots in short.items() if slots < 2 * members} == {}
+
+
+def test_presenter_slots_take_at_least_half_of_set_meeting_time(pack: Pack) -> None:
+    assert figures(pack)["slot_share"] >= 50
+
+
+def _open_questions(pack: Pack) -> list:  # type: ignore[type-arg]
+    return [question for bank in pack.banks.values() if bank.kind is BankKind.OPEN for question in bank.questions]
+
+
+def test_the_open_questions_are_pruned_to_the_strongest(pack: Pack) -> None:
+    questions = _open_questions(pack)
+    assert 90 <= len(questions) <= 130
+    sizes = Counter(question.category for question in questions)
+    assert len(set(sizes.values())) > 1, f"every category has {next(iter(sizes.values()))} questions: padded?"
+
+
+def test_no_open_question_starts_with_why_or_invites_a_yes_or_no(pack: Pack) -> None:
+    why = [q.id for q in _open_questions(pack) if q.text.lower().startswith("why")]
+    closed = [q.id for q in _open_questions(pack) if CLOSED_OPENINGS.match(q.text) and not q.caution]
+    assert (why, closed) == ([], [])
+
+
+def test_every_rewrite_is_an_open_question_with_no_advice_in_it(pack: Pack) -> None:
+    advice = re.compile(r"^(what about|how about|have you (thought|tried|considered)|why not|could you|surely)\b", re.I)
+    leading = []
+    for bank in pack.banks.values():
+        if bank.kind is not BankKind.REPHRASE:
+            continue
+        for question in bank.questions:
+            alternative = question.alternative or ""
+            if CLOSED_OPENINGS.match(alternative) or advice.match(alternative) or not alternative.endswith("?"):
+                leading.append(f"{question.id}: {alternative!r}")
+            if alternative.lower().startswith("why"):
+                leading.append(f"{question.id}: {alternative!r} starts with why")
+    assert leading == []
+
+
+def test_a_starter_set_of_about_twelve_questions(pack: Pack) -> None:
+    starters = [question for question in _open_questions(pack) if question.starter]
+    assert 10 <= len(starters) <= 14
+    assert len({question.category for question in starters}) >= 5, "the starter set covers the stages of a slot"
+
+
+def test_the_evaluation_form_asks_nothing_that_points_to_one_member(pack: Pack) -> None:
+    form = pack.form("evaluation-form")
+    # A field that asks for any of these can point to one person in a set of six.
+    identifying = re.compile(r"^(your )?(name|role|job|team|profession|grade|service|date|age|gender|email)\b", re.I)
+    asked = [item for section in form.sections for item in section.items if identifying.search(item)]
+    assert asked == []
+
+
+def test_every_glossary_term_is_linked_from_a_page_or_a_card() -> None:
+    pack = load_pack(PROJECT / "pack", PROJECT)
+    texts = [path.read_text(encoding="utf-8") for path in (PROJECT / "docs").rglob("*.md")]
+    texts += [path.read_text(encoding="utf-8") for path in (PROJECT / "pack").rglob("*.yml")]
+    everything = "\n".join(texts)
+    unused = [
+        term_id
+        for term_id in pack.terms
+        if f'term("{term_id}"' not in everything and f"glossary.md#{term_id}" not in everything
+    ]
+    assert unused == []
+
+
+def test_the_pack_supplies_its_materials(pack: Pack) -> None:
+    assert len(pack.forms) >= 10
+    for needed in (
+        "joining-letter",
+        "sponsor-agreement",
+        "triad-roles",
+        "triad-observer-sheet",
+        "presenting-back-plan",
+        "guest-invitation",
+    ):
+        pack.form(needed)
