@@ -161,6 +161,62 @@ CASES = [
         ("agenda[1].card: there is no tool card with the id 'quiet-minute'",),
     ),
     Case(
+        "agenda item shorter than the card it uses",
+        lambda pack: (
+            replace(SESSION, "    minutes: 60\n", "    minutes: 20\n    steps: [1, 2, 3]\n")(pack),
+            replace(SESSION, "length: 75", "length: 35")(pack),
+        ),
+        (
+            "pack/sessions/example-meeting.yml:14: agenda[2].minutes: 'Practice round' uses the card "
+            "'example-full', and the steps it uses (1, 2, 3) take 25 minutes, but the item has 20",
+            "or list the steps it uses, such as 'steps: [1, 2]'",
+        ),
+    ),
+    Case(
+        "agenda item names a step the card does not have",
+        replace(SESSION, "    card: example-full\n", "    card: example-full\n    steps: [2, 4]\n"),
+        ("agenda[2].steps: the card 'example-full' has 3 steps, so there is no step 4",),
+    ),
+    Case(
+        "agenda item names steps but no card",
+        replace(SESSION, "    lead: everyone\n", "    lead: everyone\n    steps: [1]\n"),
+        ("agenda[3]: 'steps' names steps of a card, but the item has no 'card'",),
+    ),
+    Case(
+        "presenter slot without its number",
+        replace(SESSION, "    slot: 1\n", ""),
+        ("agenda[2].card: 'Practice round' uses the card for a presenter slot, 'example-full': add 'slot: 1'",),
+    ),
+    Case(
+        "alternative to a session that does not exist",
+        replace(
+            "sessions/example-meeting-online.yml", "alternative_to: example-meeting", "alternative_to: example-meting"
+        ),
+        (
+            "pack/sessions/example-meeting-online.yml:5: alternative_to: there is no session plan with the id 'example-meting'",
+        ),
+    ),
+    Case(
+        "alternative with an order of its own",
+        replace("sessions/example-meeting-online.yml", "order: 1", "order: 2"),
+        ("alternative_to: an alternative takes the order of the session it replaces (1, 'example-meeting')",),
+    ),
+    Case(
+        "glossary term without a definition",
+        replace("glossary/example-set.yml", "definition: |", "meaning: |"),
+        (
+            "pack/glossary/example-set.yml:",
+            "definition: this required field is missing",
+        ),
+    ),
+    Case(
+        "programme slot card unknown",
+        replace("programme.yml", "slot_card: example-full", "slot_card: example-ful"),
+        (
+            "pack/programme.yml:4: slot_card: there is no tool card with the id 'example-ful' (did you mean 'example-full'?)",
+        ),
+    ),
+    Case(
         "question in unknown category",
         replace(BANK, "category: exploring", "category: explore"),
         ("questions[2].category: there is no category in this bank with the id 'explore' (did you mean 'exploring'?)",),

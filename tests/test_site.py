@@ -98,6 +98,11 @@ def test_tiny_site_renders_every_macro(built_tiny_site: BuildResult) -> None:
     assert 'href="../questions/example-rephrase.html">Example questions to rephrase</a>' in guide
     home = read(site, "index.html")
     assert "This pack has 2 cards" in home
+    assert 'href="glossary.html#example-set">set</a>' in home
+    assert "Sets of 4 to 8 members meet every 4 to 6 weeks" in home
+    assert "<dt" in read(site, "glossary.html") and 'id="example-formula"' in read(site, "glossary.html")
+    starter = read(site, "questions/starter.html")
+    assert "Who else is involved?" in starter and "What would" not in starter.split("alp-starter", 1)[1]
 
 
 def test_generated_pages_join_the_navigation_in_order(built_tiny_site: BuildResult) -> None:
@@ -183,6 +188,34 @@ BAD_PAGES = [
         "Reaction, learning",
         '<a href="../nowhere.html">x</a> Reaction',
         "docs/guides/evaluation.md:10: the link '../nowhere.html' points to 'nowhere.html', which does not exist",
+    ),
+    (
+        "unknown glossary term",
+        "docs/index.md",
+        'term("example-set")',
+        'term("example-sett")',
+        "docs/index.md:7: term: there is no glossary term with the id 'example-sett' (did you mean 'example-set'?)",
+    ),
+    (
+        "a page that prints without a title",
+        "docs/questions/starter.md",
+        "title: Starter questions\n",
+        "",
+        "docs/questions/starter.md:1: title: a page with its own PDF needs a 'title:'",
+    ),
+    (
+        "a page that prints to a file the pack already makes",
+        "docs/questions/starter.md",
+        "file: starter-questions",
+        "file: question-deck",
+        "docs/questions/starter.md:1: print_as.file: the file name 'question-deck' is already taken by another PDF",
+    ),
+    (
+        "a page that prints as an unknown kind",
+        "docs/questions/starter.md",
+        "kind: sheet",
+        "kind: poster",
+        "docs/questions/starter.md:1: print_as.kind: expected one of 'guide', 'sheet', got 'poster'",
     ),
     (
         "missing review date",
