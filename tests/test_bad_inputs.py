@@ -1,7 +1,12 @@
 """The bad-input corpus (tests/bad_inputs/cases.yml): every mistake an editor
 might make meets a clear message, never a traceback, and never a broken
 published site; no payload in a page or a pack file runs, and nothing from
-outside the repository is published."""
+outside the repository is published.
+
+A mistake in a pack file is found by the loader before the build writes
+anything, so those cases run the loader in-process (milliseconds); the rest,
+and one pack case as a witness (``build: true``), run the whole build.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +19,23 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import FIXTURES, Project, make_project
+from macros.loading import load_or_report
+from macros.problems import ContentError
 
-pytestmark = pytest.mark.build
+from .conftest import EXAMPLE_PACK, FIXTURES, Project, make_project
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "bad_inputs" / "cases.yml").read_text(encoding="utf-8")
 )
+
+
+def in_process(case: dict[str, Any]) -> bool:
+    """A mistake in a pack file, which the loader finds before the build writes anything."""
+    return str(case["file"]).startswith("pack/") and "symlink" not in case and not case.get("build")
+
+
+LOADER_CASES = [case for case in CASES if in_process(case)]
+BUILD_CASES = [case for case in CASES if not in_process(case)]
 
 
 def fingerprint(site: Path) -> dict[str, str]:
@@ -108,9 +123,32 @@ def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 25
     assert len({case["name"] for case in CASES}) == len(CASES)
     assert sum(case.get("outcome") == "builds" for case in CASES) < len(CASES) / 4
+    # At least one pack mistake still goes through the whole build, to show the build stops on it.
+    assert any(case["file"].startswith("pack/") and case.get("build") for case in BUILD_CASES)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+@pytest.mark.parametrize("case", LOADER_CASES, ids=[case["name"] for case in LOADER_CASES])
+def test_a_mistake_in_a_pack_file_is_reported_clearly(case: dict[str, Any], tmp_path: Path) -> None:
+    places = Places.make(tmp_path)
+    case = places.fill(case)
+    project = Project(tmp_path / "project")
+    shutil.copytree(EXAMPLE_PACK, project.root / "pack")
+    apply(project, case)
+    pack, problems = load_or_report(project.root / "pack", project.root)
+    assert not places.marker.exists(), "a payload ran while the pack was read"
+    if case.get("outcome") == "builds":
+        assert problems == [], ContentError(problems).report()
+        assert pack is not None and any(
+            source.endswith(Path(case.get("rename", case["file"])).name) for source, _ in pack.items()
+        )
+        return
+    report = ContentError(problems).report()
+    for expected in case["expect"]:
+        assert expected in report, report
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("case", BUILD_CASES, ids=[case["name"] for case in BUILD_CASES])
 def test_bad_input_fails_clearly_and_keeps_the_last_good_site(
     case: dict[str, Any], good_build: tuple[Path, Path], tmp_path: Path
 ) -> None:
