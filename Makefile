@@ -12,7 +12,7 @@ AXE := tests/browser/node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all build check serve test lint typecheck clean lock system-build-deps system-test-deps bench audit
+.PHONY: all build check serve test test-fast lint typecheck clean lock system-build-deps system-test-deps bench audit
 
 all: build
 
@@ -58,6 +58,10 @@ test: $(STAMP_TEST) $(AXE) system-test-deps
 	$(VENV)/bin/ruff format --check macros scripts tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
+
+## make test-fast: the unit, component and data tests, in seconds, for the edit loop
+test-fast: $(STAMP_TEST)
+	$(VENV)/bin/pytest -q -m "not build and not browser"
 
 lint: $(STAMP_TEST)
 	$(VENV)/bin/ruff check macros scripts tests
