@@ -123,3 +123,54 @@ def test_the_pack_supplies_its_materials(pack: Pack) -> None:
         "guest-invitation",
     ):
         pack.form(needed)
+
+
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+def _spellings(number: int) -> list[str]:
+    return [str(number)] + ([NUMBER_WORDS[number]] if number < len(NUMBER_WORDS) else [])
+
+
+def typed_figure_patterns(pack: Pack) -> dict[str, re.Pattern[str]]:
+    """The programme's own figures as a page might type them, in digits or words."""
+    figure = figures(pack)
+    patterns: dict[str, re.Pattern[str]] = {}
+
+    def either(number: int) -> str:
+        return "(?:" + "|".join(_spellings(number)) + ")"
+
+    for name, unit in (("set_size", "members?|people"), ("meets_every_weeks", "weeks"), ("cycle_months", "months")):
+        low, high = figure[name]["min"], figure[name]["max"]
+        patterns[name] = re.compile(rf"\b{either(low)} (?:to|-|–|and) {either(high)} (?:{unit})\b", re.I)
+    low, high = figure["slot_minutes"]["min"], figure["slot_minutes"]["max"]
+    patterns["slot_minutes"] = re.compile(rf"\b{either(low)} (?:to|-|–) {either(high)} minutes\b", re.I)
+    for name, words in (("set_meetings", "set meetings"), ("member_meetings", "meetings"), ("meetings", "meetings")):
+        patterns[name] = re.compile(rf"\b{either(figure[name])} {words}\b", re.I)
+    return patterns
+
+
+def test_pages_quote_the_programmes_figures_from_the_data(pack: Pack) -> None:
+    """Set size, rhythm, cycle, slot length and meeting counts come from {{ programme... }}, never typed."""
+    typed = []
+    for path in sorted((PROJECT / "docs").rglob("*.md")):
+        text = re.sub(r"\{\{.*?\}\}", " ", path.read_text(encoding="utf-8"))
+        for number, line in enumerate(text.splitlines(), start=1):
+            for name, pattern in typed_figure_patterns(pack).items():
+                if pattern.search(line):
+                    typed.append(f"{path.relative_to(PROJECT)}:{number}: {pattern.search(line).group(0)!r} ({name})")  # type: ignore[union-attr]
+    assert typed == [], "write {{ programme.<figure> }} instead"
