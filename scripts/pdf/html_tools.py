@@ -146,6 +146,8 @@ def rewrite_links(article: Element, page_url: str, resolve: LinkResolver, site_u
             element.set("href", resolved)
         elif site_url:
             element.set("href", site_url.rstrip("/") + "/" + target + (f"#{parts.fragment}" if parts.fragment else ""))
+            # A page of this pack on the web: a handout names it without its address.
+            element.set("class", " ".join([*classes(element), "pdf-site-link"]))
         else:
             element.attrib.pop("href")
             element.tag = "span"
