@@ -8,9 +8,17 @@ Under ``extra.content`` in ``mkdocs.yml``:
     ``docs/about/who-is-it-for.md``), and a new file adds a page. Upstream
     edits to ``docs/`` then merge without conflicts.
 ``hide``
-    Pages (``guides/presenting-back.md``) or navigation sections (their
-    title, such as ``Evaluation``) to leave out of the site and the PDFs.
-    Links to a hidden page become plain text.
+    Pages (``guides/presenting-back.md``), navigation sections (their
+    title, such as ``Evaluation``) or items (the id of a card, bank,
+    session, form or glossary term, such as ``rephrasing-practice``) to
+    leave out of the site and the PDFs. Links to them become plain text.
+``nav`` and ``nav_after``
+    The fork's own pages and sections, added to upstream's navigation (at
+    the end, or after the named top-level page or section).
+``markdown_extensions`` and ``theme_features``
+    Added to upstream's lists, so a fork keeps every upstream extension and
+    feature and still adds its own (MkDocs' ``INHERIT`` would replace the
+    whole list).
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from .problems import Problem
+from .problems import Problem, describe_error
 from .schema import PlainText, Strict
 from .yamlfile import LoadedYaml
 
@@ -27,12 +35,19 @@ from .yamlfile import LoadedYaml
 class ContentSettings(Strict):
     overlay: PlainText | None = None
     hide: list[PlainText] = Field(default_factory=list)
+    #: The fork's own navigation entries, written as in mkdocs.yml's nav.
+    nav: list[Any] = Field(default_factory=list)
+    #: Where they go: after this top-level page or section (else at the end).
+    nav_after: PlainText | None = None
+    #: Markdown extensions to add to the project's, written as in mkdocs.yml.
+    markdown_extensions: list[str | dict[str, Any]] = Field(default_factory=list)
+    #: Theme features to add to the project's, such as content.code.copy.
+    theme_features: list[PlainText] = Field(default_factory=list)
 
 
 def parse_content_settings(
     extra: dict[str, Any], config_file: str, lines: LoadedYaml | None = None
 ) -> tuple[ContentSettings, list[Problem]]:
-    from .loading import describe_error
 
     raw = extra.get("content") or {}
     try:
@@ -47,47 +62,3 @@ def parse_content_settings(
                 Problem(config_file, line, ".".join(map(str, path)), describe_error(ContentSettings, loc, detail))
             )
         return ContentSettings(), problems
-
-
-def hide_from_nav(nav: list[Any], hidden: list[str]) -> tuple[list[Any], set[str], set[str]]:
-    """``nav`` without the hidden pages and sections.
-
-    Returns the new nav, the page paths it dropped, and the entries of
-    ``hidden`` that matched something (the caller reports the rest).
-    """
-    wanted = set(hidden)
-    dropped: set[str] = set()
-    matched: set[str] = set()
-
-    def pages_in(item: Any) -> set[str]:
-        if isinstance(item, str):
-            return {item}
-        if isinstance(item, list):
-            return set().union(*(pages_in(child) for child in item)) if item else set()
-        if isinstance(item, dict):
-            return set().union(*(pages_in(child) for child in item.values())) if item else set()
-        return set()
-
-    def keep(item: Any) -> Any:
-        if isinstance(item, str):
-            if item in wanted:
-                matched.add(item)
-                dropped.add(item)
-                return None
-            return item
-        if isinstance(item, dict):
-            result = {}
-            for title, value in item.items():
-                if title in wanted or (isinstance(value, str) and value in wanted):
-                    matched.add(title if title in wanted else value)
-                    dropped.update(pages_in(value))
-                    continue
-                kept = keep(value)
-                if kept not in (None, []):
-                    result[title] = kept
-            return result or None
-        if isinstance(item, list):
-            return [kept for child in item if (kept := keep(child)) not in (None, [], {})]
-        return item
-
-    return keep(nav) or [], dropped, matched

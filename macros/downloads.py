@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from .components import Routes
+from .kinds import Routes
 from .loading import Pack
 from .strings import Strings
 
@@ -53,19 +53,21 @@ def catalogue(
     ``printed`` are the pages that have a PDF of their own, such as the handbook for members.
     """
     routes = routes or Routes()
-    prefix = routes.downloads + "/"
-    items = [Download("pack.pdf", site_title, "pack")]
-    items += [
-        Download(routes.handout(card.id).removeprefix(prefix), card.title, "handout")
-        for card in pack.cards.values()
-        if routes.card(card.id) not in hidden_urls
-    ]
+
+    def own_pdfs(kind_name: str) -> list[Download]:
+        """The PDF of every item of a kind, but for items whose pages a fork hides."""
+        kind, prefix = pack.kinds[kind_name], routes.downloads + "/"
+        assert kind.pdf is not None
+        return [
+            Download(routes.pdf(kind.name, item.id).removeprefix(prefix), kind.link_text(item), kind.pdf.label(item))
+            for item in pack.of(kind.name).values()
+            if routes.item(kind.name, item.id) not in hidden_urls
+        ]
+
+    # The order of the Downloads page: the pack, the handouts, the questions, the printed pages, the forms.
+    items = [Download("pack.pdf", site_title, "pack"), *own_pdfs("card")]
     items.append(Download("question-deck.pdf", strings("pdf.deck_title"), "deck"))
     items.append(Download("question-list.pdf", strings("pdf.list_title"), "list"))
     items += [Download(f"{page.file}.pdf", page.title, page.kind) for page in sorted(printed, key=lambda p: p.file)]
-    items += [
-        Download(routes.form_pdf(item.id).removeprefix(prefix), item.title, item.kind.value)
-        for item in pack.forms.values()
-        if routes.form(item.id) not in hidden_urls
-    ]
+    items += own_pdfs("form")
     return items

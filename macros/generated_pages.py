@@ -1,41 +1,47 @@
-"""A page for every card, question bank, session plan and form.
+"""A page for every item of every kind that has pages (see :mod:`macros.kinds`).
 
 These pages have no file in ``docs/``: the build makes them from the pack.
 They are not templates. Each is front matter (YAML, written by a YAML
 dumper, so any text in a title stays a value) and a function that renders
-the page's body straight from the component, so no pack text ever reaches
-Jinja, or Markdown, as source.
+the page's body straight from the kind's component, so no pack text ever
+reaches Jinja, or Markdown, as source.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 import yaml
 from markupsafe import Markup
 
-from .components import RenderContext, Routes
-from .components.form import form
-from .components.question_bank import question_bank
-from .components.session_plan import session_plan
-from .components.tool_card import tool_card
+from .components import RenderContext
+from .kinds import Kind, PageSpec, source_of
 from .loading import Pack
-from .schema import Form, QuestionBank, SessionPlan, ToolCard
-
-#: Renders a generated page's body (HTML) for the page in the context.
-Body = Callable[[RenderContext], Markup]
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page the build makes from one pack item."""
 
+    kind: str
+    item_id: str
     #: The Markdown file MkDocs is given: front matter only.
     source: str
-    body: Body
+    component: Callable[..., Markup]
+    spec: PageSpec
+
+    def body(self, ctx: RenderContext) -> Markup:
+        """The page's HTML: the item's heading (its anchor is the item's id, as on a card) and its component."""
+        item = ctx.pack.item(self.kind, self.item_id)
+        parts = []
+        if self.spec.heading:
+            parts.append(Markup('<h1 id="{}">{}</h1>').format(item.id, item.title))
+        if self.spec.summary:
+            parts.append(Markup("<p>{}</p>").format(item.summary))
+        parts.append(self.component(ctx, item.id, **self.spec.params))
+        return Markup("\n").join(parts)
 
 
 def _front_matter(item: Any) -> str:
@@ -48,49 +54,29 @@ def _front_matter(item: Any) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
-def _headed(item_id: str, title: str, *parts: Markup) -> Markup:
-    """The page heading (its anchor is the item's id, as on a card) and the parts below it."""
-    heading = Markup('<h1 id="{}">{}</h1>').format(item_id, title)
-    return Markup("\n").join([heading, *parts])
+def generated_pages(pack: Pack, components: Mapping[str, Callable[..., Markup]]) -> dict[str, GeneratedPage]:
+    """Every generated page, keyed by the Markdown path MkDocs knows it by.
 
-
-def _card_page(ctx: RenderContext, card: ToolCard) -> Markup:
-    return tool_card(ctx, card.id, level=1)
-
-
-def _bank_page(ctx: RenderContext, bank: QuestionBank) -> Markup:
-    return _headed(bank.id, bank.title, question_bank(ctx, bank.id, introduction=True))
-
-
-def _session_page(ctx: RenderContext, session: SessionPlan) -> Markup:
-    summary = Markup("<p>{}</p>").format(session.summary)
-    return _headed(session.id, session.title, summary, session_plan(ctx, session.id))
-
-
-def _form_page(ctx: RenderContext, item: Form) -> Markup:
-    return _headed(item.id, item.title, form(ctx, item.id))
-
-
-def generated_pages(pack: Pack, routes: Routes) -> dict[str, GeneratedPage]:
-    """Every generated page, keyed by the Markdown path MkDocs knows it by."""
+    ``components`` maps a component's name (a kind's ``component``) to its function.
+    """
     pages: dict[str, GeneratedPage] = {}
-    for card in pack.cards.values():
-        pages[Routes.source_of(routes.card(card.id))] = GeneratedPage(
-            _front_matter(card), partial(_card_page, card=card)
-        )
-    for bank in pack.banks.values():
-        pages[Routes.source_of(routes.bank(bank.id))] = GeneratedPage(
-            _front_matter(bank), partial(_bank_page, bank=bank)
-        )
-    for session in pack.sessions.values():
-        pages[Routes.source_of(routes.session(session.id))] = GeneratedPage(
-            _front_matter(session), partial(_session_page, session=session)
-        )
-    for item in pack.forms.values():
-        pages[Routes.source_of(routes.form(item.id))] = GeneratedPage(
-            _front_matter(item), partial(_form_page, item=item)
-        )
+    for kind in pack.kinds.values():
+        if kind.page is None or kind.component is None:
+            continue
+        for item in pack.of(kind.name).values():
+            pages[source_of(kind.item_url(item.id))] = _page(kind, item, components[kind.component])
     return pages
+
+
+def _page(kind: Kind, item: Any, component: Callable[..., Markup]) -> GeneratedPage:
+    assert kind.page is not None
+    return GeneratedPage(
+        kind=kind.name,
+        item_id=item.id,
+        source=_front_matter(item),
+        component=component,
+        spec=kind.page,
+    )
 
 
 __all__ = ["GeneratedPage", "generated_pages"]

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, StrictStr, StringConstraints, ValidationError, ValidationInfo, field_validator
 
-from .problems import Problem
+from .problems import Problem, describe_error
 from .schema import MarkdownText, PlainText, Strict
 from .yamlfile import LoadedYaml
 
@@ -116,8 +116,6 @@ def parse_identity(
 
     ``lines`` (of the config file) lets each problem name its line.
     """
-    from .loading import describe_error  # local: loading imports schema, as we do
-
     raw = extra.get("identity")
     if not isinstance(raw, dict):
         return None, [

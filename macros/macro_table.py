@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -20,42 +20,31 @@ from .components.session_planner import session_planner
 from .components.starter_questions import starter_questions
 from .components.tool_card import tool_card
 from .components.tool_index import tool_index
+from .kinds import KINDS, Kind
 
 
-def _link(ctx: RenderContext, site_url: str, title: str) -> Markup:
-    return Markup('<a href="{}">{}</a>').format(ctx.url(site_url), title)
+def link(ctx: RenderContext, kind: str, item_id: str, text: str | None = None) -> Markup:
+    """A link to one item, showing its title (or a glossary term's term), or ``text`` if given.
+
+    An item the fork hides shows the same words, without the link.
+    """
+    if (kind, item_id) in ctx.hidden_links:
+        return escape(ctx.hidden_links[(kind, item_id)] if text is None else text)
+    item = ctx.pack.item(kind, item_id)
+    spec = ctx.pack.kinds[kind]
+    words = spec.link_text(item) if text is None else text
+    if spec.link_class:
+        return Markup('<a class="{}" href="{}">{}</a>').format(spec.link_class, ctx.url(spec.item_url(item.id)), words)
+    return Markup('<a href="{}">{}</a>').format(ctx.url(spec.item_url(item.id)), words)
 
 
-def card_link(ctx: RenderContext, card_id: str) -> Markup:
-    """A link to a card's page, with the card's title as its text."""
-    card = ctx.pack.card(card_id)
-    return _link(ctx, ctx.routes.card(card.id), card.title)
+def _link_macro(kind: Kind) -> Callable[..., Markup]:
+    def macro(ctx: RenderContext, item_id: str, text: str | None = None) -> Markup:
+        return link(ctx, kind.name, item_id, text)
 
-
-def bank_link(ctx: RenderContext, bank_id: str) -> Markup:
-    """A link to a question bank's page."""
-    bank = ctx.pack.bank(bank_id)
-    return _link(ctx, ctx.routes.bank(bank.id), bank.title)
-
-
-def session_link(ctx: RenderContext, session_id: str) -> Markup:
-    """A link to a session plan's page."""
-    session = ctx.pack.session(session_id)
-    return _link(ctx, ctx.routes.session(session.id), session.title)
-
-
-def form_link(ctx: RenderContext, form_id: str) -> Markup:
-    """A link to a form's or template's page."""
-    item = ctx.pack.form(form_id)
-    return _link(ctx, ctx.routes.form(item.id), item.title)
-
-
-def term(ctx: RenderContext, term_id: str, text: str | None = None) -> Markup:
-    """A link to a term in the glossary; ``text`` is the wording to show, if not the term itself."""
-    item = ctx.pack.term(term_id)
-    return Markup('<a class="alp-term" href="{}">{}</a>').format(
-        ctx.url(ctx.routes.term(item.id)), item.term if text is None else text
-    )
+    macro.__name__ = kind.link_macro
+    macro.__doc__ = f"A link to a {kind.noun}, with its title as its text unless ``text`` is given."
+    return macro
 
 
 def card_count(ctx: RenderContext) -> int:
@@ -68,8 +57,8 @@ def question_count(ctx: RenderContext) -> int:
     return len(ctx.pack.questions)
 
 
-#: Every macro a page may call; each takes a RenderContext first.
-MACROS: dict[str, Callable[..., Any]] = {
+#: The components, by name; a kind's ``component`` names one of these.
+COMPONENTS: dict[str, Callable[..., Any]] = {
     "tool_card": tool_card,
     "tool_index": tool_index,
     "question_bank": question_bank,
@@ -78,21 +67,25 @@ MACROS: dict[str, Callable[..., Any]] = {
     "form": form,
     "downloads": downloads,
     "session_planner": session_planner,
-    "starter_questions": starter_questions,
-    "card_link": card_link,
-    "bank_link": bank_link,
-    "session_link": session_link,
-    "form_link": form_link,
     "glossary": glossary,
-    "term": term,
+    "starter_questions": starter_questions,
+}
+
+#: Every macro a page may call; each takes a RenderContext first. A link
+#: macro for every kind (card_link, bank_link, ..., term) comes from the kinds.
+MACROS: dict[str, Callable[..., Any]] = {
+    **COMPONENTS,
+    **{kind.link_macro: _link_macro(kind) for kind in KINDS},
     "card_count": card_count,
     "question_count": question_count,
 }
 
 
-def bound_macros(context: Callable[[], RenderContext]) -> dict[str, Callable[..., Any]]:
+def bound_macros(
+    context: Callable[[], RenderContext], macros: Mapping[str, Callable[..., Any]] = MACROS
+) -> dict[str, Callable[..., Any]]:
     """Every macro, with its RenderContext argument filled in by ``context()`` at call time."""
-    return {name: _bound(function, context) for name, function in MACROS.items()}
+    return {name: _bound(function, context) for name, function in macros.items()}
 
 
 def _bound(function: Callable[..., Any], context: Callable[[], RenderContext]) -> Callable[..., Any]:

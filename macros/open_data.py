@@ -13,10 +13,11 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .components import Routes
 from .identity import Identity
+from .kinds import Kind, Routes
 from .loading import Pack
 from .programme import figures
+from .schema import Item
 from .strings import Strings
 
 FORMAT = "action-learning-pack/1"
@@ -41,36 +42,15 @@ def pack_data(
     the nav sections the page sits in) and ``pdf`` (whether the page belongs
     in the pack PDF), in nav order.
     """
-    cards = []
-    for card in pack.cards.values():
-        record = card.model_dump(mode="json")
-        record["url"] = routes.card(card.id)
-        record["handout"] = routes.handout(card.id) if handouts else None
-        cards.append(record)
-    banks = []
-    questions = []
-    for bank in pack.banks.values():
-        record = bank.model_dump(mode="json", exclude={"questions"})
-        record["url"] = routes.bank(bank.id)
-        banks.append(record)
-        for question in bank.questions:
-            item = question.model_dump(mode="json")
-            item["bank"] = bank.id
-            item["url"] = f"{routes.bank(bank.id)}#q-{question.id}"
-            questions.append(item)
-    sessions = []
-    for session in pack.sessions.values():
-        record = session.model_dump(mode="json")
-        record["url"] = routes.session(session.id)
-        record["cards"] = session.cards_used
-        sessions.append(record)
-    forms = []
-    for form in pack.forms.values():
-        record = form.model_dump(mode="json")
-        record["url"] = routes.form(form.id)
-        record["pdf"] = routes.form_pdf(form.id) if handouts else None
-        forms.append(record)
-    terms = [dict(term.model_dump(mode="json"), url=routes.term(term.id)) for term in pack.terms.values()]
+    records: dict[str, list[dict[str, Any]]] = {}
+    for kind in pack.kinds.values():
+        records[kind.json_key] = [_record(kind, item, routes, handouts) for item in pack.of(kind.name).values()]
+        if kind.name == "bank":
+            # Every question on its own too, after the banks, with its bank's id and its place on the site.
+            records["questions"] = [
+                dict(q.model_dump(mode="json"), bank=bank.id, url=f"{routes.item('bank', bank.id)}#q-{q.id}")
+                for bank, q in pack.questions
+            ]
     identity_record = None
     if identity is not None:
         identity_record = identity.model_dump(mode="json")
@@ -81,16 +61,20 @@ def pack_data(
         "site_url": site_url,
         "language": language,
         "identity": identity_record,
-        "cards": cards,
-        "banks": banks,
-        "questions": questions,
-        "sessions": sessions,
-        "forms": forms,
-        "terms": terms,
+        **records,
         "programme": figures(pack),
         "pages": list(pages),
         "strings": strings.as_dict(),
     }
+
+
+def _record(kind: Kind, item: Item, routes: Routes, pdfs: bool) -> dict[str, Any]:
+    """One item as open data: its fields, its page's URL and its PDF's, if it has them."""
+    record = item.model_dump(mode="json", exclude=set(kind.json_exclude))
+    record["url"] = routes.item(kind.name, item.id)
+    if kind.pdf is not None:
+        record[kind.pdf.json_key] = routes.pdf(kind.name, item.id) if pdfs else None
+    return record | (kind.json_extra(item) if kind.json_extra else {})
 
 
 def dumps(data: dict[str, Any]) -> str:

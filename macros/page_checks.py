@@ -24,7 +24,7 @@ from jinja2 import nodes
 
 from .downloads import PRINTED_KINDS, PrintedPage
 from .loading import Pack, UnknownIdError
-from .problems import Problem, suggest
+from .problems import Problem, field_name, suggest
 from .schema import ID_PATTERN
 from .yamlfile import YamlFileError, parse_yaml
 
@@ -34,18 +34,12 @@ MAX_PAGE_BYTES = 1_000_000
 
 _FRONT_MATTER = re.compile(r"\A(---\s*\n)(.*?\n)(?:---|\.\.\.)\s*\n", re.DOTALL)
 
-#: Macros whose first argument is an id, and the kind of item it names.
-ID_ARGUMENTS = {
-    "tool_card": "card",
-    "card_link": "card",
-    "question_bank": "bank",
-    "bank_link": "bank",
-    "session_plan": "session",
-    "session_link": "session",
-    "form": "form",
-    "form_link": "form",
-    "term": "term",
-}
+
+def id_arguments(pack: Pack) -> dict[str, str]:
+    """Macros whose first argument is an id, and the kind of item it names: each kind's link and component."""
+    found = {kind.link_macro: kind.name for kind in pack.kinds.values()}
+    found |= {kind.component: kind.name for kind in pack.kinds.values() if kind.component}
+    return found
 
 
 @dataclass(frozen=True)
@@ -187,17 +181,14 @@ def check_page(
                 )
             )
     problems += _internals_problems(shown, tree, source.offset)
+    id_macros = id_arguments(pack)
     for call in tree.find_all(nodes.Call):
-        if not isinstance(call.node, nodes.Name) or call.node.name not in ID_ARGUMENTS:
+        if not isinstance(call.node, nodes.Name) or call.node.name not in id_macros:
             continue
         if not call.args or not isinstance(call.args[0], nodes.Const):
             continue
-        wanted = call.args[0].value
-        kind = ID_ARGUMENTS[call.node.name]
         try:
-            {"card": pack.card, "bank": pack.bank, "session": pack.session, "form": pack.form, "term": pack.term}[kind](
-                wanted
-            )
+            pack.item(id_macros[call.node.name], call.args[0].value)
         except UnknownIdError as error:
             problems.append(Problem(shown, call.lineno + source.offset, call.node.name, str(error)))
     return problems
@@ -234,8 +225,6 @@ _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 def check_data_links(pack: Pack, known_pages: Iterable[str]) -> list[Problem]:
     """Links in pack data are written relative to ``docs/``; each must name a page."""
-    from .loading import _field_name  # the same field names as validation uses
-
     known = set(known_pages)
     problems: list[Problem] = []
 
@@ -258,7 +247,7 @@ def check_data_links(pack: Pack, known_pages: Iterable[str]) -> list[Problem]:
                         Problem(
                             source,
                             lines.line_of(loc) if lines else None,
-                            _field_name(loc),
+                            field_name(loc),
                             f"the link '{target}' names no page{suggest(page, known)}; "
                             "links in pack files are written from the docs folder, such as 'guides/evaluation.md'",
                         )

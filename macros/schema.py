@@ -1,4 +1,4 @@
-"""The pack's data model: tool cards, question banks, session plans, forms and glossary terms.
+"""The pack's data model: tool cards, question banks, session plans, forms, glossary terms, the programme.
 
 Every content file under ``pack/`` is read into one of these models. The
 models say what each field holds and which values are allowed; the loader
@@ -126,6 +126,23 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
+class Item(Strict):
+    """What every pack item has: a stable id (its file name) and its review dates."""
+
+    id: Id
+    last_reviewed: dt.date
+    next_review: dt.date
+
+    _review_order = field_validator("next_review")(_after_last_review)
+
+
+class PagedItem(Item):
+    """An item with a page of its own, whose title and summary the page shows."""
+
+    title: PlainText
+    summary: PlainText = Field(max_length=200)
+
+
 class Range(Strict):
     """An inclusive range, such as 20 to 40 minutes."""
 
@@ -154,12 +171,9 @@ class Related(Strict):
     banks: list[Id] = Field(default_factory=list)
 
 
-class ToolCard(Strict):
+class ToolCard(PagedItem):
     """A reusable facilitation tool, printed as a one-page handout."""
 
-    id: Id
-    title: PlainText
-    summary: PlainText = Field(max_length=200)
     purpose: MarkdownText
     stages: list[Stage] = Field(min_length=1)
     sessions: list[SessionKind] = Field(min_length=1)
@@ -180,8 +194,6 @@ class ToolCard(Strict):
     related: Related = Field(default_factory=Related)
     source: MarkdownText
     licence: PlainText
-    last_reviewed: dt.date
-    next_review: dt.date
 
     @field_validator("steps")
     @classmethod
@@ -194,8 +206,6 @@ class ToolCard(Strict):
                 f"{duration.min}-{duration.max}; change a step's minutes or the duration"
             )
         return steps
-
-    _review_order = field_validator("next_review")(_after_last_review)
 
     @property
     def total_minutes(self) -> int:
@@ -233,20 +243,13 @@ class BankKind(StrEnum):
     REPHRASE = "rephrase"
 
 
-class QuestionBank(Strict):
+class QuestionBank(PagedItem):
     """A bank of questions, grouped into categories."""
 
-    id: Id
-    title: PlainText
-    summary: PlainText = Field(max_length=200)
     kind: BankKind = BankKind.OPEN
     introduction: MarkdownText
     categories: list[Category] = Field(min_length=1)
     questions: list[Question] = Field(min_length=1)
-    last_reviewed: dt.date
-    next_review: dt.date
-
-    _review_order = field_validator("next_review")(_after_last_review)
 
 
 class AgendaItem(Strict):
@@ -276,11 +279,9 @@ class Preparation(Strict):
     members: list[MarkdownText] = Field(min_length=1)
 
 
-class SessionPlan(Strict):
+class SessionPlan(PagedItem):
     """A meeting in the programme, with its timed agenda."""
 
-    id: Id
-    title: PlainText
     order: StrictInt = Field(ge=1)
     kind: SessionKind
     #: Another way to run the session with this id (for example online); it
@@ -289,7 +290,6 @@ class SessionPlan(Strict):
     #: In a set of at least this many members, the set works in two groups
     #: for its presenter slots, each running the slots at the same time.
     split_from: People | None = None
-    summary: PlainText = Field(max_length=200)
     purpose: MarkdownText
     length: Minutes
     agenda: list[AgendaItem] = Field(min_length=1)
@@ -298,8 +298,6 @@ class SessionPlan(Strict):
     preparation: Preparation
     facilitator_notes: MarkdownText
     before_next: list[MarkdownText] = Field(min_length=1)
-    last_reviewed: dt.date
-    next_review: dt.date
 
     @field_validator("agenda")
     @classmethod
@@ -309,8 +307,6 @@ class SessionPlan(Strict):
         if length is not None and total != length:
             raise ValueError(f"the agenda adds up to {total} minutes but length is {length}; make them equal")
         return agenda
-
-    _review_order = field_validator("next_review")(_after_last_review)
 
     @property
     def cards_used(self) -> list[str]:
@@ -371,18 +367,13 @@ class FormSection(Strict):
         return self
 
 
-class Form(Strict):
+class Form(PagedItem):
     """A form or template, printed as its own PDF and shown on its own page."""
 
-    id: Id
-    title: PlainText
     kind: FormKind
-    summary: PlainText = Field(max_length=200)
     introduction: MarkdownText
     scale: RatingScale | None = None
     sections: list[FormSection] = Field(min_length=1)
-    last_reviewed: dt.date
-    next_review: dt.date
 
     @field_validator("sections")
     @classmethod
@@ -391,16 +382,13 @@ class Form(Strict):
             raise ValueError("a 'ratings' section needs a 'scale' for the form; add one above the sections")
         return sections
 
-    _review_order = field_validator("next_review")(_after_last_review)
 
-
-class GlossaryTerm(Strict):
+class GlossaryTerm(Item):
     """One term of the glossary: the single place where the pack defines it.
 
     Pages link to it with ``{{ term("id") }}`` instead of defining it again.
     """
 
-    id: Id
     #: The term as it is written in running text, such as 'sponsor' or 'L = P + Q'.
     term: PlainText = Field(max_length=80)
     definition: MarkdownText
@@ -408,10 +396,6 @@ class GlossaryTerm(Strict):
     also: list[PlainText] = Field(default_factory=list)
     #: Who the idea comes from, when it has an author.
     source: MarkdownText | None = None
-    last_reviewed: dt.date
-    next_review: dt.date
-
-    _review_order = field_validator("next_review")(_after_last_review)
 
 
 class SetSize(Range):

@@ -109,7 +109,8 @@ def test_a_hide_entry_that_matches_nothing_is_an_error(tmp_path: Path) -> None:
     result = project.build()
     assert result.returncode != 0
     assert (
-        "extra.content.hide: 'Canllawiu' is neither a page nor a section title in the navigation (did you mean 'Canllawiau'?)"
+        "extra.content.hide: 'Canllawiu' is not a page, a section title or the id of a card, bank, session, form or "
+        "term (did you mean 'Canllawiau'?)"
         in result.output
     )
 

@@ -92,7 +92,7 @@ def test_a_starter_set_of_about_twelve_questions(pack: Pack) -> None:
 
 
 def test_the_evaluation_form_asks_nothing_that_points_to_one_member(pack: Pack) -> None:
-    form = pack.form("evaluation-form")
+    form = pack.item("form", "evaluation-form")
     # A field that asks for any of these can point to one person in a set of six.
     identifying = re.compile(r"^(your )?(name|role|job|team|profession|grade|service|date|age|gender|email)\b", re.I)
     asked = [item for section in form.sections for item in section.items if identifying.search(item)]
@@ -122,7 +122,7 @@ def test_the_pack_supplies_its_materials(pack: Pack) -> None:
         "presenting-back-plan",
         "guest-invitation",
     ):
-        pack.form(needed)
+        pack.item("form", needed)
 
 
 NUMBER_WORDS = [

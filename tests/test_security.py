@@ -24,7 +24,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from macros.loading import FOLDERS
+from macros.kinds import KINDS
 from macros.page_templates import PageTemplateError, PageTemplates
 from macros.problems import ContentError
 from macros.repository_files import links_leaving
@@ -68,7 +68,7 @@ def inject_everywhere(pack_dir: Path, marker: Path, first: int) -> dict[int, str
     """
     placed: dict[int, str] = {}
     number = first
-    for folder, model in FOLDERS.items():
+    for folder, model in ((kind.folder, kind.model) for kind in KINDS):
         for path in sorted((pack_dir / folder).glob("*.yml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             for leaf in _leaves(data):
@@ -130,7 +130,7 @@ def test_a_payload_in_any_field_shows_literally_and_runs_nothing(tmp_path: Path)
     in_pack = inject_everywhere(project.root / "pack", marker, first=1)
     in_settings = inject_settings(project.root / "mkdocs.yml", marker, first=len(in_pack) + 1)
     kinds = {place.split("/", 1)[0] for place in in_pack.values()}
-    assert kinds == set(FOLDERS), "every kind of pack item carries a payload"
+    assert kinds == {kind.folder for kind in KINDS}, "every kind of pack item carries a payload"
     assert len(in_pack) >= 60, in_pack
 
     result = project.full_build()

@@ -20,58 +20,23 @@ and come back as safe HTML.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
 
-from ..loading import Pack
+if TYPE_CHECKING:
+    from ..loading import Pack
+
+from ..kinds import Routes
 from ..markdown_fields import FieldMarkdown, relative_url
 from ..problems import suggest
 from ..strings import Strings
 
 COMPONENTS_DIR = Path(__file__).parent
-
-
-@dataclass(frozen=True)
-class Routes:
-    """Where each kind of item lives on the site, relative to the site root."""
-
-    cards: str = "tools"
-    banks: str = "questions"
-    sessions: str = "programme"
-    forms: str = "forms"
-    downloads: str = "downloads"
-    #: The page that holds the glossary (docs/glossary.md).
-    glossary: str = "glossary.html"
-
-    def card(self, card_id: str) -> str:
-        return f"{self.cards}/{card_id}.html"
-
-    def bank(self, bank_id: str) -> str:
-        return f"{self.banks}/{bank_id}.html"
-
-    def session(self, session_id: str) -> str:
-        return f"{self.sessions}/{session_id}.html"
-
-    def form(self, form_id: str) -> str:
-        return f"{self.forms}/{form_id}.html"
-
-    def term(self, term_id: str) -> str:
-        return f"{self.glossary}#{term_id}"
-
-    def form_pdf(self, form_id: str) -> str:
-        return f"{self.downloads}/forms/{form_id}.pdf"
-
-    def handout(self, card_id: str) -> str:
-        return f"{self.downloads}/handouts/{card_id}.pdf"
-
-    @staticmethod
-    def source_of(url: str) -> str:
-        """The Markdown source path of a page URL (``a/b.html`` -> ``a/b.md``)."""
-        return url.removesuffix(".html") + ".md"
 
 
 @dataclass
@@ -86,6 +51,8 @@ class RenderContext:
     page_url: str = "index.html"
     #: Extra options for the page, such as whether handouts are built.
     options: dict[str, Any] = field(default_factory=dict)
+    #: Items a fork hides, by (kind, id), with the words a link to one shows instead.
+    hidden_links: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     def url(self, site_url: str) -> str:
         """``site_url`` (root-relative) as a link from the current page."""

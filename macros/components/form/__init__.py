@@ -14,5 +14,5 @@ from .. import RenderContext, render
 
 def form(ctx: RenderContext, form_id: str, level: int = 2, introduction: bool = True) -> Markup:
     """Render the form ``form_id`` with its section headings at ``level``."""
-    item = ctx.pack.form(form_id)
+    item = ctx.pack.item("form", form_id)
     return render("form", ctx, form=item, level=level, introduction=introduction)

@@ -20,7 +20,7 @@ def question_bank(
     Each category's heading is at ``level``; ``category`` limits the output to
     one category, and ``introduction`` adds the bank's introduction first.
     """
-    bank = ctx.pack.bank(bank_id)
+    bank = ctx.pack.item("bank", bank_id)
     categories = list(bank.categories)
     if category is not None:
         categories = [c for c in categories if c.id == category]

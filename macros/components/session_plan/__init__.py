@@ -29,8 +29,8 @@ def timed_agenda(items: list[AgendaItem]) -> list[AgendaRow]:
 
 def session_plan(ctx: RenderContext, session_id: str, level: int = 2) -> Markup:
     """Render the plan for ``session_id`` with its section headings at ``level``."""
-    session = ctx.pack.session(session_id)
-    cards = [ctx.pack.card(card_id) for card_id in session.cards_used]
+    session = ctx.pack.item("session", session_id)
+    cards = [ctx.pack.item("card", card_id) for card_id in session.cards_used]
     return render(
         "session_plan", ctx, session=session, agenda=timed_agenda(list(session.agenda)), cards=cards, level=level
     )
