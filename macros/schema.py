@@ -15,18 +15,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     StrictInt,
     StrictStr,
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
@@ -134,6 +136,16 @@ class Item(Strict):
     next_review: dt.date
 
     _review_order = field_validator("next_review")(_after_last_review)
+
+    @model_serializer(mode="wrap")
+    def _review_dates_last(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """As in the files and in pack.json: the review dates come after the content."""
+        data = handler(self)
+        if isinstance(data, dict):
+            for key in ("last_reviewed", "next_review"):
+                if key in data:
+                    data[key] = data.pop(key)
+        return data
 
 
 class PagedItem(Item):
