@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -71,14 +71,25 @@ COMPONENTS: dict[str, Callable[..., Any]] = {
     "starter_questions": starter_questions,
 }
 
-#: Every macro a page may call; each takes a RenderContext first. A link
-#: macro for every kind (card_link, bank_link, ..., term) comes from the kinds.
-MACROS: dict[str, Callable[..., Any]] = {
-    **COMPONENTS,
-    **{kind.link_macro: _link_macro(kind) for kind in KINDS},
-    "card_count": card_count,
-    "question_count": question_count,
-}
+
+def macro_table(
+    kinds: Iterable[Kind] = KINDS, components: Mapping[str, Callable[..., Any]] = COMPONENTS
+) -> dict[str, Callable[..., Any]]:
+    """Every macro a page may call, each taking a RenderContext first.
+
+    They are the components, a link macro for every kind (card_link,
+    bank_link, ..., term), and the counts.
+    """
+    return {
+        **components,
+        **{kind.link_macro: _link_macro(kind) for kind in kinds},
+        "card_count": card_count,
+        "question_count": question_count,
+    }
+
+
+#: The macros of the pack as it ships.
+MACROS = macro_table()
 
 
 def bound_macros(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from .identity import DARK_BACKGROUND, Identity, parse_identity, readable_on
 from .kinds import KINDS, Kind, Routes, source_of
 from .link_check import check_site_links
 from .loading import Pack, load_or_report
-from .macro_table import COMPONENTS, MACROS, bound_macros
+from .macro_table import COMPONENTS, bound_macros, macro_table
 from .markdown_fields import FieldMarkdown, relative_url
 from .open_data import pack_data
 from .page_checks import body_line_offset, check_data_links, check_page, printed_page, split_front_matter
@@ -65,7 +65,9 @@ class SiteSettings:
     markdown_configs: Mapping[str, Any] = field(default_factory=dict)
     #: Whether the PDFs are built, so pages may link to them.
     pdfs: bool = False
+    #: The kinds of pack item, and the components that show them (a test may add a kind).
     kinds: tuple[Kind, ...] = KINDS
+    components: Mapping[str, Callable[..., Any]] = field(default_factory=lambda: dict(COMPONENTS))
 
     @property
     def project_dir(self) -> Path:
@@ -106,11 +108,11 @@ class SiteModel:
         self.routes = Routes(pack.kinds)
         self.overlay_dir = settings.project_dir / content.overlay if content.overlay else None
         self.markdown = FieldMarkdown(settings.markdown_extensions, dict(settings.markdown_configs))
-        self.generated: dict[str, GeneratedPage] = generated_pages(pack, COMPONENTS)
+        self.generated: dict[str, GeneratedPage] = generated_pages(pack, settings.components)
         self.templates = PageTemplates.create(
             ([self.overlay_dir] if self.overlay_dir else []) + [settings.docs_dir],
             {
-                **bound_macros(lambda: self.context(self._page_url), MACROS),
+                **bound_macros(lambda: self.context(self._page_url), macro_table(settings.kinds, settings.components)),
                 "identity": identity.model_dump(mode="json"),
                 "programme": figures(pack),
             },
@@ -173,10 +175,22 @@ class SiteModel:
         fork's ``hide`` names by id. Raises ContentError for a hide entry that
         matches nothing.
         """
+        pages_or_sections = self._hide_items(self.content.hide)
         candidates = list(self.generated) + [path for path in sorted(docs_pages) if path not in self.generated]
         nav = navigation.expand(self._with_fork_nav(nav), candidates)
-        nav, self.hidden_pages, matched = navigation.hide(nav, self.content.hide)
-        self._hide_items([entry for entry in self.content.hide if entry not in matched], nav)
+        nav, self.hidden_pages, matched = navigation.hide(nav, pages_or_sections)
+        unmatched = [entry for entry in pages_or_sections if entry not in matched]
+        if unmatched:
+            known = navigation.names(nav) | self.hidden_pages
+            known |= {item_id for kind in self.full_pack.kinds for item_id in self.full_pack.of(kind)}
+            raise ContentError(
+                self._problem(
+                    "hide",
+                    f"'{entry}' is not a page, a section title or the id of a card, bank, session, form or term"
+                    f"{suggest(entry, known)}",
+                )
+                for entry in unmatched
+            )
         return nav
 
     def _with_fork_nav(self, nav: list[Any]) -> list[Any]:
@@ -197,26 +211,14 @@ class SiteModel:
         )
         raise ContentError([self._problem("nav_after", message)])
 
-    def _hide_items(self, entries: list[str], nav: list[Any]) -> None:
-        self.hidden_items, unmatched = hide_items(self.full_pack, entries)
-        if unmatched:
-            known = (
-                navigation.names(nav)
-                | self.hidden_pages
-                | {i for k in self.full_pack.kinds for i in self.full_pack.of(k)}
-            )
-            raise ContentError(
-                self._problem(
-                    "hide",
-                    f"'{entry}' is not a page, a section title or the id of a card, bank, session, form or term"
-                    f"{suggest(entry, known)}",
-                )
-                for entry in unmatched
-            )
+    def _hide_items(self, entries: Iterable[str]) -> list[str]:
+        """Hide the items ``entries`` name by id; return the other entries (pages and sections)."""
+        self.hidden_items, others = hide_items(self.full_pack, entries)
         if self.hidden_items.visible is not None:
             self.pack = self.hidden_items.visible
-            self.generated = generated_pages(self.pack, COMPONENTS)
+            self.generated = generated_pages(self.pack, self.settings.components)
             self.routes = Routes(self.pack.kinds)
+        return others
 
     # -- files ------------------------------------------------------------
 

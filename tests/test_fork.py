@@ -33,7 +33,7 @@ def fork(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return result
 
 
-def read(fork: BuildResult, url: str) -> str:
+def read(fork: BuildResult, url: str) -> str:  # a build of any site
     return (fork.site / url).read_text(encoding="utf-8")
 
 
@@ -79,7 +79,9 @@ def test_the_added_card_is_everywhere(fork: BuildResult) -> None:
     assert "Croeso cynnes" in pack_text(fork)
 
 
-def test_the_removed_card_is_nowhere(fork: BuildResult) -> None:
+def test_the_hidden_card_is_nowhere(fork: BuildResult) -> None:
+    """The fork keeps upstream's file for the card and hides it by id in extra.content.hide."""
+    assert (FIXTURES / "sites" / "fork-cy" / "pack" / "cards" / "example-minimal.yml").is_file()
     assert "example-minimal" not in read(fork, "tools/index.html")
     assert "example-minimal" not in read(fork, "api/pack.json")
     assert not (fork.site / "tools" / "example-minimal.html").exists()
@@ -105,13 +107,12 @@ def test_a_hidden_section_is_gone_from_site_and_pdf(fork: BuildResult) -> None:
 
 def test_a_hide_entry_that_matches_nothing_is_an_error(tmp_path: Path) -> None:
     project = make_project(tmp_path / "fork", FIXTURES / "sites" / "fork-cy")
-    project.edit("mkdocs.yml", "hide: [Canllawiau]", "hide: [Canllawiu]")
+    project.edit("mkdocs.yml", "hide: [Canllawiau, example-minimal]", "hide: [Canllawiu, example-minimal]")
     result = project.build()
     assert result.returncode != 0
     assert (
         "extra.content.hide: 'Canllawiu' is not a page, a section title or the id of a card, bank, session, form or "
-        "term (did you mean 'Canllawiau'?)"
-        in result.output
+        "term (did you mean 'Canllawiau'?)" in result.output
     )
 
 
@@ -167,3 +168,40 @@ def test_hiding_pages_that_pack_data_links_to(real_project: Project) -> None:
     assert not (result.site / "guides" / "evaluation.html").exists()
     card = (result.site / "tools" / "preparing-to-present-back.html").read_text(encoding="utf-8")
     assert "presenting-back.html" not in card
+
+
+def test_what_pointed_at_the_hidden_card_stays_without_the_link(fork: BuildResult) -> None:
+    agenda = read(fork, "programme/example-meeting.html")
+    assert "Munud tawel" in agenda  # the agenda item keeps its title and minutes
+    assert "example-minimal" not in agenda
+    related = read(fork, "tools/example-full.html")
+    assert 'href="croeso.html"' in related and "example-minimal" not in related
+    assert "Quiet minute" not in read(fork, "api/pack.js")
+
+
+def test_a_fork_adds_pages_extensions_and_features_without_editing_upstream(tiny_project: Project) -> None:
+    """extra.content.nav, markdown_extensions and theme_features add to upstream's lists (INHERIT would replace them)."""
+    tiny_project.edit(
+        "mkdocs.yml",
+        "extra:\n",
+        "extra:\n  content:\n"
+        '    nav: [{"Ein lle": local.md}]\n'
+        "    nav_after: Tools\n"
+        "    markdown_extensions: [pymdownx.mark, {pymdownx.caret: {smart_insert: false}}]\n"
+        "    theme_features: [content.code.copy]\n",
+    )
+    tiny_project.write(
+        "docs/local.md",
+        "---\nreviewed: 2026-01-31\n---\n\n# Ein lle\n\nA ==marked== word and ^^inserted^^ text.\n\n"
+        '!!! note "Still here"\n    Upstream\'s admonition extension still works.\n\n```\ncode\n```\n',
+    )
+    result = tiny_project.build()
+    assert result.returncode == 0, result.output
+    page = read(result, "local.html")
+    assert "<mark>marked</mark>" in page and "<ins>inserted</ins>" in page
+    assert 'class="admonition note"' in page
+    assert "md-clipboard" in page or "content.code.copy" in page
+    pages = json.loads(read(result, "api/pack.json"))["pages"]
+    urls = [page["url"] for page in pages]
+    last_tool = max(index for index, page in enumerate(pages) if page["sections"][:1] == ["Tools"])
+    assert urls.index("local.html") == last_tool + 1  # straight after the Tools section

@@ -1,0 +1,161 @@
+"""The site model without MkDocs: a new kind is one registry row, a model and a template.
+
+The test adds a kind the pack does not have (a recipe), with its folder,
+model and component, and drives the engine-free site model as a site engine
+would: the kind's files are validated, each item gets a page, a page links
+to one with the kind's link macro (an unknown id is caught before
+rendering), and pack.json lists them.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+import yaml
+from markupsafe import Markup
+
+from macros.components import RenderContext
+from macros.kinds import KINDS, Kind, PageSpec
+from macros.macro_table import COMPONENTS
+from macros.open_data import dumps
+from macros.problems import ContentError
+from macros.schema import PagedItem, PlainText
+from macros.site_model import PageSource, SiteModel, SiteSettings
+
+from .conftest import EXAMPLE_PACK, FIXTURES, PROJECT
+
+
+class Recipe(PagedItem):
+    """A kind the pack does not have."""
+
+    ingredients: list[PlainText]
+
+
+RECIPE_TEMPLATE = jinja2.Environment(autoescape=True).from_string(
+    '<article class="recipe" data-recipe-id="{{ recipe.id }}"><ul>'
+    "{% for ingredient in recipe.ingredients %}<li>{{ ingredient }}</li>{% endfor %}</ul></article>"
+)
+
+
+def recipe_card(ctx: RenderContext, recipe_id: str) -> Markup:
+    return Markup(RECIPE_TEMPLATE.render(recipe=ctx.pack.item("recipe", recipe_id)))
+
+
+RECIPES = Kind(
+    name="recipe",
+    folder="recipes",
+    model=Recipe,
+    noun="recipe",
+    json_key="recipes",
+    url="recipes/{id}.html",
+    link_macro="recipe_link",
+    component="recipe_card",
+    order=lambda recipe: recipe.title.casefold(),
+    page=PageSpec(),
+)
+
+
+def settings(root: Path, **changes: Any) -> SiteSettings:
+    config = yaml.safe_load((FIXTURES / "sites" / "tiny" / "mkdocs.yml").read_text(encoding="utf-8"))
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    shutil.copytree(FIXTURES / "sites" / "tiny" / "docs", root / "docs")
+    shutil.copytree(EXAMPLE_PACK, root / "pack")
+    return SiteSettings(
+        config_file=root / "mkdocs.yml",
+        docs_dir=root / "docs",
+        data_dir=root / "pack",
+        locales_dir=PROJECT / "locales",
+        language="en",
+        extra=config["extra"],
+        site_name=config["site_name"],
+        **changes,
+    )
+
+
+def pages(site: SiteSettings) -> dict[str, str]:
+    """Every page of the docs folder, as the engine would list them."""
+    found = {path.relative_to(site.docs_dir).as_posix() for path in site.docs_dir.rglob("*.md")}
+    return {src: src.removesuffix(".md") + ".html" for src in found}
+
+
+@pytest.fixture
+def recipe_site(tmp_path: Path) -> SiteSettings:
+    site = settings(tmp_path, kinds=(*KINDS, RECIPES), components={**COMPONENTS, "recipe_card": recipe_card})
+    (tmp_path / "pack" / "recipes").mkdir()
+    (tmp_path / "pack" / "recipes" / "pancakes.yml").write_text(
+        "id: pancakes\ntitle: Pancakes\nsummary: For a set that meets at breakfast.\n"
+        "ingredients: [Flour, Eggs, Milk]\nlast_reviewed: 2026-12-01\nnext_review: 2027-12-01\n",
+        encoding="utf-8",
+    )
+    return site
+
+
+def test_a_new_kind_is_validated(recipe_site: SiteSettings) -> None:
+    (recipe_site.data_dir / "recipes" / "pancakes.yml").write_text("id: pancakes\ntitle: Pancakes\n", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        SiteModel.load(recipe_site)
+    assert "pack/recipes/pancakes.yml:1: ingredients: this required field is missing; add it" in raised.value.report()
+
+
+def test_a_new_kind_gets_pages_links_and_open_data(recipe_site: SiteSettings) -> None:
+    model = SiteModel.load(recipe_site)
+    assert "recipes/pancakes.md" in model.generated
+    nav = model.navigation([{"Recipes": "recipes/*.md"}, "index.md"], ["index.md"])
+    assert nav[0] == {"Recipes": ["recipes/pancakes.md"]}
+    model.set_pages(pages(recipe_site) | {"recipes/pancakes.md": "recipes/pancakes.html"})
+
+    page = PageSource("index.md", '---\nreviewed: 2026-12-01\n---\n\nTry {{ recipe_link("pancakes") }}.\n')
+    assert model.check_pages([page]) == []
+    assert model.render(page, 'Try {{ recipe_link("pancakes") }}.', {}, "Home", "index.html") == (
+        'Try <a href="recipes/pancakes.html">Pancakes</a>.'
+    )
+    generated = PageSource("recipes/pancakes.md", model.generated["recipes/pancakes.md"].source, generated=True)
+    body = model.render(generated, "", {}, "Pancakes", "recipes/pancakes.html")
+    assert '<h1 id="pancakes">Pancakes</h1>' in body and "<li>Eggs</li>" in body
+
+    typo = PageSource("index.md", '---\nreviewed: 2026-12-01\n---\n\n{{ recipe_link("pancake") }}\n')
+    assert [str(problem) for problem in model.check_pages([typo])] == [
+        "docs/index.md:5: recipe_link: there is no recipe with the id 'pancake' (did you mean 'pancakes'?)"
+    ]
+
+    data = json.loads(dumps(model.open_data([])))
+    assert data["recipes"] == [
+        {
+            "id": "pancakes",
+            "title": "Pancakes",
+            "summary": "For a set that meets at breakfast.",
+            "ingredients": ["Flour", "Eggs", "Milk"],
+            "last_reviewed": "2026-12-01",
+            "next_review": "2027-12-01",
+            "url": "recipes/pancakes.html",
+        }
+    ]
+
+
+def test_hiding_an_item_leaves_what_pointed_at_it_without_the_link(tmp_path: Path) -> None:
+    site = settings(tmp_path)
+    site = SiteSettings(**{**site.__dict__, "extra": {**site.extra, "content": {"hide": ["example-minimal"]}}})
+    model = SiteModel.load(site)
+    model.navigation(["index.md", {"Tools": "tools/*.md"}], ["index.md"])
+    assert "example-minimal" not in model.pack.cards and "tools/example-minimal.md" not in model.generated
+    assert model.pack.cards["example-full"].related.cards == []
+    agenda = model.pack.sessions["example-meeting"].agenda
+    assert agenda[0].title == "Quiet minute" and agenda[0].card is None and agenda[0].minutes == 5
+    model.set_pages(pages(site))
+    page = PageSource("index.md", "")
+    assert model.render(page, '{{ card_link("example-minimal") }}', {}, "Home", "index.html") == "Quiet minute"
+    assert "example-minimal" not in dumps(model.open_data([]))
+
+
+def test_a_hide_entry_that_names_nothing_is_an_error(tmp_path: Path) -> None:
+    site = settings(tmp_path)
+    site = SiteSettings(**{**site.__dict__, "extra": {**site.extra, "content": {"hide": ["example-minimul"]}}})
+    with pytest.raises(ContentError) as raised:
+        SiteModel.load(site).navigation(["index.md"], ["index.md"])
+    assert "'example-minimul' is not a page, a section title or the id of a card" in raised.value.report()
+    assert "(did you mean 'example-minimal'" in raised.value.report()
