@@ -34,8 +34,8 @@ _FETCHING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", 
 class _PageLinks:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, int]] = field(default_factory=list)
-    #: Targets the browser fetches by itself when it shows the page.
-    fetched: list[str] = field(default_factory=list)
+    #: Targets the browser fetches by itself when it shows the page, with the element's title if it has one.
+    fetched: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 class _Collector(HTMLParser):
@@ -54,7 +54,7 @@ class _Collector(HTMLParser):
             self.page.links.append((target, self.getpos()[0]))
             rels = set((values.get("rel") or "").lower().split())
             if tag != "a" and (tag != "link" or rels & _FETCHING_RELS):
-                self.page.fetched.append(target)
+                self.page.fetched.append((target, values.get("title")))
 
 
 _ARTICLE = re.compile(r'<article\b[^>]*class="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
@@ -124,17 +124,9 @@ def check_site_links(
     problems: list[Problem] = []
     for url, page in collected.items():
         shown = source_of.get(url, f"site/{url}")
-        for target in page.fetched:
+        for target, title in page.fetched:
             if urlsplit(target).netloc or target.startswith("//"):
-                problems.append(
-                    Problem(
-                        shown,
-                        locate(shown, target) if locate and url in source_of else None,
-                        None,
-                        f"the page loads '{target}' from another host, which would tell that host about every "
-                        "reader; put the file in docs/ and link to it there",
-                    )
-                )
+                problems.append(_remote_problem(shown, target, title, locate if url in source_of else None))
         for target, line in page.links:
             if wanted and not urlsplit(target).path.endswith(wanted):
                 continue
@@ -147,6 +139,32 @@ def check_site_links(
                 found, message = None, f"{message} (line {line} of the built page)"
             problems.append(Problem(shown, found, None, message))
     return problems
+
+
+#: An emoji shortcode drawn as a picture from another host carries its shortcode as its title.
+_EMOJI = re.compile(r"^:[a-z0-9_+-]+:$")
+
+
+def _remote_problem(
+    shown: str, target: str, title: str | None, locate: Callable[[str, str], int | None] | None
+) -> Problem:
+    """A file the page would load from another host: each one, at its line where that can be found."""
+    if title and _EMOJI.match(title):
+        return Problem(
+            shown,
+            locate(shown, title) if locate else None,
+            None,
+            f"the emoji {title} loads its picture from {urlsplit(target).netloc}, which would tell that host about "
+            "every reader; draw emoji inside the page instead, with the emoji extension's settings "
+            "emoji_index: material.extensions.emoji.twemoji and emoji_generator: material.extensions.emoji.to_svg",
+        )
+    return Problem(
+        shown,
+        locate(shown, target) if locate else None,
+        None,
+        f"the page loads '{target}' from another host, which would tell that host about every reader; "
+        "put the file in docs/ and link to it there",
+    )
 
 
 def _link_problem(

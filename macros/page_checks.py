@@ -24,6 +24,7 @@ from jinja2 import nodes
 
 from .downloads import PRINTED_KINDS, PrintedPage
 from .loading import Pack, UnknownIdError
+from .page_templates import ProtectedCode
 from .problems import Problem, field_name, suggest
 from .schema import ID_PATTERN
 from .yamlfile import YamlFileError, parse_yaml
@@ -160,8 +161,20 @@ def check_page(
     source, problems = split_front_matter(text, shown)
     if not problems:
         problems += check_review_dates(source.meta, shown)
+    prose = ProtectedCode.of(source.body).text  # code is shown as written, never run
+    problems += _markup_problems(shown, prose, source.offset)
+    for diagram in _MERMAID.finditer(source.body):
+        problems.append(
+            Problem(
+                shown,
+                source.body.count("\n", 0, diagram.start()) + 1 + source.offset,
+                None,
+                "a Mermaid diagram makes the theme load mermaid from unpkg.com in every reader's browser, "
+                "and it prints as code; draw the diagram as an SVG file in docs/ and show it as an image",
+            )
+        )
     try:
-        tree = env.parse(source.body)
+        tree = env.parse(prose)
     except jinja2.TemplateSyntaxError as error:
         line = (error.lineno or 1) + source.offset
         problems.append(
@@ -191,6 +204,56 @@ def check_page(
             pack.item(id_macros[call.node.name], call.args[0].value)
         except UnknownIdError as error:
             problems.append(Problem(shown, call.lineno + source.offset, call.node.name, str(error)))
+    return problems
+
+
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_EMPTY_ALT_IMAGE = re.compile(r"!\[\s*\]\(")
+_SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
+_SCRIPT_URL = re.compile(r"(?:href|src)\s*=\s*[\"']?\s*javascript:|\]\(\s*<?\s*javascript:", re.IGNORECASE)
+_MERMAID = re.compile(r"^[ \t]*(?:`{3,}|~{3,})\s*mermaid\b", re.MULTILINE)
+
+
+def _markup_problems(shown: str, prose: str, offset: int) -> list[Problem]:
+    """Images without alt text, script, and script links in a page's text (code set aside)."""
+    problems = []
+    for number, line in enumerate(prose.splitlines(), start=1 + offset):
+        for tag in _IMG_TAG.findall(line):
+            if not re.search(r"\balt\s*=\s*([\"'])\s*\S", tag):
+                problems.append(
+                    Problem(
+                        shown,
+                        number,
+                        None,
+                        f"the image {tag[:60]} has no alt text; add "
+                        'alt="what it shows" (or alt="" with role="presentation" if it is decoration)',
+                    )
+                )
+        if _EMPTY_ALT_IMAGE.search(line):
+            problems.append(
+                Problem(
+                    shown, number, None, "an image has no alt text; say what it shows, ![A chart of ...](chart.svg)"
+                )
+            )
+        if _SCRIPT_TAG.search(line):
+            problems.append(
+                Problem(
+                    shown,
+                    number,
+                    None,
+                    "a <script> in a page runs in every reader's browser; "
+                    "pages hold text: remove it (the site's own scripts live in overrides/)",
+                )
+            )
+        if _SCRIPT_URL.search(line):
+            problems.append(
+                Problem(
+                    shown,
+                    number,
+                    None,
+                    "a javascript: link runs code when clicked; link to a page or an address instead",
+                )
+            )
     return problems
 
 

@@ -9,8 +9,9 @@ but it cannot reach Python's internals (``__class__``, ``__globals__``, a
 module such as ``os``) or change the values it reads. A page that tries
 is refused, with its file and line, and nothing it asked for runs.
 
-Only page sources are templates. Pack data, strings and settings never
-are: they reach a page as values that the macros pass to the components,
+Only page sources are templates, and code in them is not: a fenced block
+or `inline code` is shown as written, so a code example can show a macro
+call. Pack data, strings and settings never are: they reach a page as values that the macros pass to the components,
 which escape them. Page titles are shown as written, braces and all.
 Values a page prints itself, such as ``{{ identity.organisation }}``, are
 escaped too; what the macros return is HTML we wrote, and is not.
@@ -23,6 +24,7 @@ renders every page title as a template, so the pack renders pages itself.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -79,8 +81,9 @@ class PageTemplates:
         Raises :class:`PageTemplateError` with the line in ``markdown``
         where the template failed, if Jinja kept it.
         """
+        code = ProtectedCode.of(markdown)
         try:
-            return self.env.from_string(markdown).render(variables)
+            return code.restore(self.env.from_string(code.text).render(variables))
         except jinja2.TemplateSyntaxError as error:
             raise PageTemplateError(
                 error.lineno, f"template error: {error.message}; check the {{{{ }}}} and {{% %}} around it"
@@ -100,6 +103,62 @@ class PageTemplates:
             raise PageTemplateError(_template_line(error), str(error)) from None
 
 
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_TOKEN = "\ue000{}\ue001"
+
+
+@dataclass(frozen=True)
+class ProtectedCode:
+    """A page's Markdown with its code (fenced blocks and `inline code`) set aside.
+
+    Code is shown as written: a macro call inside a code example is the
+    example, not a macro. Each piece of code is replaced by a token that keeps
+    its line breaks, so the lines of the rest stay where they were.
+    """
+
+    text: str
+    pieces: tuple[str, ...]
+
+    @classmethod
+    def of(cls, markdown: str) -> ProtectedCode:
+        pieces: list[str] = []
+
+        def token(code: str) -> str:
+            pieces.append(code)
+            return _TOKEN.format(len(pieces) - 1) + "\n" * code.count("\n")
+
+        out: list[str] = []
+        fence: str | None = None
+        block: list[str] = []
+        for line in markdown.splitlines(keepends=True):
+            if fence is None:
+                opened = _FENCE.match(line)
+                if opened:
+                    fence, block = opened.group(1), [line]
+                else:
+                    out.append(_INLINE_CODE.sub(lambda match: token(match.group(0)), line))
+                continue
+            block.append(line)
+            closing = _FENCE.match(line)
+            if (
+                closing
+                and closing.group(1)[0] == fence[0]
+                and len(closing.group(1)) >= len(fence)
+                and not line.strip()[len(closing.group(1)) :].strip()
+            ):
+                out.append(token("".join(block)))
+                fence = None
+        if fence is not None:  # an unclosed fence runs to the end of the page, as in Markdown
+            out.append(token("".join(block)))
+        return cls("".join(out), tuple(pieces))
+
+    def restore(self, rendered: str) -> str:
+        for index, code in enumerate(self.pieces):
+            rendered = rendered.replace(_TOKEN.format(index) + "\n" * code.count("\n"), code, 1)
+        return rendered
+
+
 def _template_line(error: BaseException) -> int | None:
     """The line of the page where ``error`` was raised, if Jinja kept it."""
     line = None
@@ -114,4 +173,4 @@ def switched_off(meta: Mapping[str, Any]) -> bool:
     return meta.get("render_macros") is False
 
 
-__all__ = ["PageTemplateError", "PageTemplates", "switched_off"]
+__all__ = ["PageTemplateError", "PageTemplates", "ProtectedCode", "switched_off"]

@@ -108,9 +108,8 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
                 file.inclusion = InclusionLevel.EXCLUDED
         # Every page, hidden ones too: links to a hidden page are unwrapped later, not reported as broken.
         model.set_pages({file.src_uri: file.url for file in files.documentation_pages(inclusion=lambda _: True)})
-        problems = model.check_pages(_source(file) for file in files.documentation_pages())
-        if problems:
-            raise PluginError(ContentError(problems).report())
+        # Reported with the rendering and link problems after the build, so that one run lists them all.
+        model.check_pages(_source(file) for file in files.documentation_pages())
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -130,9 +129,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         return html_text
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        """Stop if any page failed to render (MkDocs has rendered them all by now); give the theme its strings."""
-        if self.model.render_problems:
-            raise PluginError(ContentError(self.model.render_problems).report())
+        """Give the theme its strings, dates and colours."""
         env.globals["pack_ui"] = self.model.theme_globals()
         return env
 
@@ -149,10 +146,11 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(str(error)) from None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        """Stop with every problem in pages, rendering and links together; else write pack.json."""
         site_dir = Path(config.site_dir)
-        problems = self.model.check_links(site_dir)
+        problems = self.model.problems(site_dir)
         if problems:
-            raise PluginError(ContentError(problems).report().replace("content problem", "link problem"))
+            raise PluginError(ContentError(problems).report())
         data = self.model.open_data(_page_records(self._nav))
         api = site_dir / "api"
         api.mkdir(parents=True, exist_ok=True)

@@ -38,7 +38,7 @@ from .macro_table import COMPONENTS, bound_macros, macro_table
 from .markdown_fields import FieldMarkdown, relative_url
 from .open_data import pack_data
 from .page_checks import body_line_offset, check_data_links, check_page, printed_page, split_front_matter
-from .page_templates import PageTemplateError, PageTemplates, switched_off
+from .page_templates import PageTemplateError, PageTemplates, ProtectedCode, switched_off
 from .problems import ContentError, Problem, suggest
 from .programme import figures
 from .repository_files import links_leaving
@@ -126,7 +126,10 @@ class SiteModel:
         self.overlaid: set[str] = set()
         #: Pages that have a PDF of their own, by source path.
         self.printed: dict[str, PrintedPage] = {}
-        #: Problems met while rendering pages, reported together at the end.
+        #: Problems in pages' sources, found before rendering, and the pages that have them.
+        self.page_problems: list[Problem] = []
+        self._pages_with_problems: set[str] = set()
+        #: Problems met while rendering pages.
         self.render_problems: list[Problem] = []
 
     # -- making it ---------------------------------------------------------
@@ -255,24 +258,41 @@ class SiteModel:
         return {self.page_urls.get(src, src) for src in self.hidden_pages}
 
     def check_pages(self, pages: Iterable[PageSource]) -> list[Problem]:
-        """Every problem in the pages' sources, before anything is rendered."""
+        """Every problem in the pages' sources, before anything is rendered.
+
+        They are also kept in :attr:`page_problems`, and a page with problems
+        is not rendered, so that the engine can carry on and every problem
+        of every kind (pages, rendering, links) is reported in one run.
+        """
         known = self.templates.known_names | {"page"}
         problems = check_data_links(self.pack, self.page_urls)
-        self.printed = {}
+        self.printed, self._pages_with_problems = {}, set()
         for page in pages:
             if page.generated:
                 continue  # made from validated data, and not a template
-            shown = self.name_of(page.src_uri)
-            if page.text is None:
-                problems.append(Problem(shown, None, None, "the file is not UTF-8 text; save it again as UTF-8"))
-                continue
-            problems += check_page(shown, page.text, self.templates.env, known, self.full_pack)
-            if "print_as" in page.text and page.src_uri not in self.hidden_pages:
-                printed, printed_problems = printed_page(split_front_matter(page.text, shown)[0].meta, shown)
-                problems += printed_problems
-                if printed is not None:
-                    self.printed[page.src_uri] = printed
-        return problems + self._clashing_printed_files()
+            found = self._check_page(page, known)
+            if found:
+                self._pages_with_problems.add(page.src_uri)
+            problems += found
+        self.page_problems = problems + self._clashing_printed_files()
+        return self.page_problems
+
+    def _check_page(self, page: PageSource, known: set[str]) -> list[Problem]:
+        shown = self.name_of(page.src_uri)
+        if page.text is None:
+            return [Problem(shown, None, None, "the file is not UTF-8 text; save it again as UTF-8")]
+        problems = check_page(shown, page.text, self.templates.env, known, self.full_pack)
+        if "print_as" in page.text and page.src_uri not in self.hidden_pages:
+            printed, printed_problems = printed_page(split_front_matter(page.text, shown)[0].meta, shown)
+            problems += printed_problems
+            if printed is not None:
+                self.printed[page.src_uri] = printed
+        return problems
+
+    def problems(self, site_dir: Path | None = None) -> list[Problem]:
+        """Every problem found so far (pages, then rendering), and the built site's links if given."""
+        links = self.check_links(site_dir) if site_dir is not None else []
+        return self.page_problems + self.render_problems + links
 
     def _clashing_printed_files(self) -> list[Problem]:
         """Two pages, or a page and one of the pack's own PDFs, may not print to the same file."""
@@ -330,7 +350,7 @@ class SiteModel:
         generated = self.generated.get(page.src_uri) if page.generated else None
         if generated is not None:
             return str(generated.body(self.context(url)))
-        if switched_off(meta):
+        if switched_off(meta) or page.src_uri in self._pages_with_problems:
             return markdown
         try:
             return self.templates.render(markdown, {**meta, "page": {"title": title, "url": url, "meta": dict(meta)}})
@@ -459,10 +479,13 @@ def _locate_link(project_dir: Path, shown: str, target: str) -> int | None:
     if not path.is_file():
         return None
     page, _, fragment = target.partition("#")
-    candidates = [target, page.removesuffix(".html") + ".md" + (f"#{fragment}" if fragment else "")]
+    as_markdown = page.removesuffix(".html") + ".md" + (f"#{fragment}" if fragment else "")
+    # Pack files write links from the docs folder, without the page's own "../".
+    candidates = [target, as_markdown, as_markdown.lstrip("./")]
     if fragment:
         candidates.append(f"#{fragment}")
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    # Code examples are not links: look only at the page's text.
+    lines = ProtectedCode.of(path.read_text(encoding="utf-8", errors="replace")).text.splitlines()
     for candidate in candidates:
         for number, text in enumerate(lines, start=1):
             if candidate and candidate in text:

@@ -319,3 +319,26 @@ def test_a_failed_build_leaves_the_last_good_site(tiny_project: Project, tmp_pat
     assert "previous site/ is unchanged" in second.stderr
     assert site_fingerprint(site) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_every_problem_in_pages_rendering_and_links_comes_in_one_run(tiny_project: Project) -> None:
+    """A page check, a macro that fails while rendering and a broken link, all reported by one build."""
+    tiny_project.edit("docs/index.md", "{{ card_count() }}", "{{ card_cuont() }}")
+    tiny_project.edit("docs/tools/index.md", "{{ tool_index() }}", '{{ tool_index(stage="openin") }}')
+    tiny_project.edit("docs/guides/evaluation.md", "Reaction, learning", "[Gone](gone.md) Reaction, learning")
+    result = tiny_project.build()
+    assert result.returncode != 0
+    assert "docs/index.md:7: unknown macro or variable 'card_cuont'" in result.output
+    assert "docs/tools/index.md:7: stage must be one of" in result.output
+    assert "docs/guides/evaluation.md:10: the link 'gone.md'" in result.output
+    assert "The pack has 3 content problems" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_emoji_drawn_from_another_host_is_named_at_its_line(tiny_project: Project) -> None:
+    tiny_project.edit("mkdocs.yml", "extra:\n", "extra:\n  content:\n    markdown_extensions: [pymdownx.emoji]\n")
+    tiny_project.edit("docs/guides/evaluation.md", "Reaction, learning", "Well done :smile: Reaction, learning")
+    result = tiny_project.build()
+    assert result.returncode != 0
+    assert "docs/guides/evaluation.md:10: the emoji :smile: loads its picture from" in result.output
+    assert "emoji_generator: material.extensions.emoji.to_svg" in result.output

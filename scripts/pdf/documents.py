@@ -97,7 +97,8 @@ def _ready(site: BuiltSite, url: str, resolve: tools.LinkResolver, prefix: str |
     missing = tools.images_without_alt(article)
     if missing:
         raise DocumentError(
-            f"{url}: the image {missing[0]} has no alt text; describe it in the Markdown, ![like this](image.svg)"
+            f"{url}: the image {missing[0]} has no alt text; give it one where the page is written: "
+            '![what it shows](image.svg) in Markdown, or alt="what it shows" on an <img>'
         )
     return article
 

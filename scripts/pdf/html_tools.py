@@ -70,18 +70,27 @@ def strip_screen_only(article: Element) -> None:
 
 
 def open_tabs(article: Element) -> None:
-    """Print every tab of a tabbed block, each under its label."""
+    """Print every tab of a tabbed block, each under its label.
+
+    Only a block's own labels and tabs are taken (a tab may hold tabs of
+    its own, which are opened in their turn), and each printed label keeps
+    the id of its tab's radio button, so a link to the tab still lands.
+    """
     for tabbed in [el for el in article.iter("div") if "tabbed-set" in classes(el)]:
-        labels = list(tabbed.iter("label"))
-        blocks = [el for el in tabbed.iter("div") if "tabbed-block" in classes(el)]
-        titles = ["".join(label.itertext()).strip() for label in labels]
+        ids = {child.get("id"): child for child in tabbed if child.tag == "input" and child.get("id")}
+        label_box = next((child for child in tabbed if "tabbed-labels" in classes(child)), None)
+        content_box = next((child for child in tabbed if "tabbed-content" in classes(child)), None)
+        labels = [label for label in label_box if label.tag == "label"] if label_box is not None else []
+        blocks = [block for block in content_box if "tabbed-block" in classes(block)] if content_box is not None else []
         for child in list(tabbed):
             tabbed.remove(child)
         tabbed.text = None
         tabbed.set("class", "tabbed-set print-tabs")
-        for title, block in zip(titles, blocks, strict=False):
+        for label, block in zip(labels, blocks, strict=False):
             heading = SubElement(tabbed, "p", {"class": "print-tab-title"})
-            heading.text = title
+            heading.text = "".join(label.itertext()).strip()
+            if label.get("for") in ids:
+                heading.set("id", str(label.get("for")))
             tabbed.append(block)
 
 

@@ -1,0 +1,38 @@
+"""Readying a page's HTML for print, without rendering a PDF."""
+
+from __future__ import annotations
+
+import tinyhtml5
+
+from scripts.pdf import html_tools
+
+NESTED_TABS = """<div class="tabbed-set tabbed-alternate" data-tabs="1:2">
+<input checked id="__tabbed_1_1" name="__tabbed_1" type="radio"><input id="__tabbed_1_2" name="__tabbed_1" type="radio">
+<div class="tabbed-labels"><label for="__tabbed_1_1">Outer A</label><label for="__tabbed_1_2">Outer B</label></div>
+<div class="tabbed-content">
+<div class="tabbed-block"><p>Text of outer A</p>
+<div class="tabbed-set tabbed-alternate" data-tabs="2:2">
+<input checked id="__tabbed_2_1" name="__tabbed_2" type="radio"><input id="__tabbed_2_2" name="__tabbed_2" type="radio">
+<div class="tabbed-labels"><label for="__tabbed_2_1">Inner 1</label><label for="__tabbed_2_2">Inner 2</label></div>
+<div class="tabbed-content"><div class="tabbed-block"><p>Text of inner 1</p></div><div class="tabbed-block"><p>Text of inner 2</p></div></div>
+</div>
+</div>
+<div class="tabbed-block"><p>Text of outer B</p></div>
+</div>
+</div>"""
+
+
+def test_nested_tabs_print_in_order_and_keep_their_anchors() -> None:
+    document = tinyhtml5.parse(f"<article>{NESTED_TABS}</article>", namespace_html_elements=False)
+    article = next(document.iter("article"))
+    html_tools.open_tabs(article)
+    text = " ".join(" ".join(article.itertext()).split())
+    assert text == "Outer A Text of outer A Inner 1 Text of inner 1 Inner 2 Text of inner 2 Outer B Text of outer B"
+    titles = {el.text: el.get("id") for el in article.iter("p") if "print-tab-title" in html_tools.classes(el)}
+    assert titles == {
+        "Outer A": "__tabbed_1_1",
+        "Outer B": "__tabbed_1_2",
+        "Inner 1": "__tabbed_2_1",
+        "Inner 2": "__tabbed_2_2",
+    }
+    assert not list(article.iter("input"))
