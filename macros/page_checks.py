@@ -149,52 +149,52 @@ def check_page(
     """Every problem in one page's source."""
     size = len(text.encode("utf-8"))
     if size > MAX_PAGE_BYTES:
-        return [
-            Problem(
-                shown,
-                None,
-                None,
-                f"the page is {size / 1_000_000:.1f} MB; the limit is {MAX_PAGE_BYTES / 1_000_000:.0f} MB. "
-                "Split it into smaller pages, or remove what was pasted in by mistake",
-            )
-        ]
+        message = (
+            f"the page is {size / 1_000_000:.1f} MB; the limit is {MAX_PAGE_BYTES / 1_000_000:.0f} MB. "
+            "Split it into smaller pages, or remove what was pasted in by mistake"
+        )
+        return [Problem(shown, None, None, message)]
     source, problems = split_front_matter(text, shown)
     if not problems:
         problems += check_review_dates(source.meta, shown)
     prose = ProtectedCode.of(source.body).text  # code is shown as written, never run
-    problems += _markup_problems(shown, prose, source.offset)
-    for diagram in _MERMAID.finditer(source.body):
-        problems.append(
-            Problem(
-                shown,
-                source.body.count("\n", 0, diagram.start()) + 1 + source.offset,
-                None,
-                "a Mermaid diagram makes the theme load mermaid from unpkg.com in every reader's browser, "
-                "and it prints as code; draw the diagram as an SVG file in docs/ and show it as an image",
-            )
-        )
+    problems += _markup_problems(shown, prose, source.offset) + _diagram_problems(shown, source)
     try:
         tree = env.parse(prose)
     except jinja2.TemplateSyntaxError as error:
         line = (error.lineno or 1) + source.offset
-        problems.append(
-            Problem(shown, line, None, f"template error: {error.message}; check the {{{{ }}}} and {{% %}} around it")
-        )
-        return problems
-    known = set(known_names) | set(source.meta)
-    assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in {"store", "param"}}
-    for node in tree.find_all(nodes.Name):
-        if node.ctx == "load" and node.name not in known and node.name not in assigned:
-            problems.append(
-                Problem(
-                    shown,
-                    node.lineno + source.offset,
-                    None,
-                    f"unknown macro or variable '{node.name}'{suggest(node.name, known)}",
-                )
-            )
+        message = f"template error: {error.message}; check the {{{{ }}}} and {{% %}} around it"
+        return [*problems, Problem(shown, line, None, message)]
+    problems += _name_problems(shown, tree, set(known_names) | set(source.meta), source.offset)
     problems += _internals_problems(shown, tree, source.offset)
+    return problems + _id_problems(shown, tree, pack, source.offset)
+
+
+def _diagram_problems(shown: str, source: PageSource) -> list[Problem]:
+    message = (
+        "a Mermaid diagram makes the theme load mermaid from unpkg.com in every reader's browser, "
+        "and it prints as code; draw the diagram as an SVG file in docs/ and show it as an image"
+    )
+    lines = [source.body.count("\n", 0, diagram.start()) + 1 for diagram in _MERMAID.finditer(source.body)]
+    return [Problem(shown, line + source.offset, None, message) for line in lines]
+
+
+def _name_problems(shown: str, tree: nodes.Template, known: set[str], offset: int) -> list[Problem]:
+    """Names that are neither a macro, a variable the page is given, nor one it sets itself."""
+    assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in {"store", "param"}}
+    return [
+        Problem(
+            shown, node.lineno + offset, None, f"unknown macro or variable '{node.name}'{suggest(node.name, known)}"
+        )
+        for node in tree.find_all(nodes.Name)
+        if node.ctx == "load" and node.name not in known and node.name not in assigned
+    ]
+
+
+def _id_problems(shown: str, tree: nodes.Template, pack: Pack, offset: int) -> list[Problem]:
+    """Macro calls whose first argument names no item of the macro's kind."""
     id_macros = id_arguments(pack)
+    problems = []
     for call in tree.find_all(nodes.Call):
         if not isinstance(call.node, nodes.Name) or call.node.name not in id_macros:
             continue
@@ -203,7 +203,7 @@ def check_page(
         try:
             pack.item(id_macros[call.node.name], call.args[0].value)
         except UnknownIdError as error:
-            problems.append(Problem(shown, call.lineno + source.offset, call.node.name, str(error)))
+            problems.append(Problem(shown, call.lineno + offset, call.node.name, str(error)))
     return problems
 
 

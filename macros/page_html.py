@@ -74,4 +74,33 @@ def name_search_dialog(html_text: str, label: str) -> str:
     return html_text
 
 
-__all__ = ["SEARCH_DIALOG", "ThemePatchError", "headings", "name_search_dialog", "nest", "unlink"]
+#: Scripts the theme would load from a CDN, and the site's own stand-ins.
+SELF_HOSTED = {"iframe-worker": "assets/javascripts/file-worker.js"}
+
+
+def self_hosted(urls: list[Any]) -> list[Any]:
+    """The theme's run-time scripts (``extra.polyfills``), each served from the site, not another host."""
+
+    def name(url: str) -> str:  # https://unpkg.com/iframe-worker/shim -> iframe-worker
+        return url.split("://", 1)[-1].split("/")[1] if "://" in url and url.count("/") >= 3 else url
+
+    served = [SELF_HOSTED.get(name(url), url) if isinstance(url, str) else url for url in urls]
+    remote = [url for url in served if isinstance(url, str) and "://" in url]
+    if remote:
+        raise ThemePatchError(
+            f"the theme would load {', '.join(remote)} from another host; "
+            "add a self-hosted copy to SELF_HOSTED in macros/page_html.py"
+        )
+    return served
+
+
+__all__ = [
+    "SEARCH_DIALOG",
+    "SELF_HOSTED",
+    "ThemePatchError",
+    "headings",
+    "name_search_dialog",
+    "nest",
+    "self_hosted",
+    "unlink",
+]

@@ -35,9 +35,6 @@ from .open_data import dumps
 from .problems import ContentError
 from .site_model import PageSource, SiteModel, SiteSettings
 
-#: Scripts the theme would load from a CDN, and the site's own stand-ins.
-SELF_HOSTED_POLYFILLS = {"iframe-worker": "assets/javascripts/file-worker.js"}
-
 
 class PackPluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
     #: Folder of cards, question banks and sessions (see macros/loading.py).
@@ -71,16 +68,20 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         except ContentError as error:
             raise PluginError(error.report()) from None
         strings = self.model.strings
-        for scheme in config.theme.get("palette") or []:
-            toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
-            if toggle:
-                toggle["name"] = strings("theme.to_light" if scheme.get("scheme") == "slate" else "theme.to_dark")
-        if "toc" in config.mdx_configs and config.mdx_configs["toc"].get("permalink"):
+        for scheme in config.theme.get("palette") or []:  # the theme's own strings, in the pack's language
+            if isinstance(scheme, dict) and scheme.get("toggle"):
+                scheme["toggle"]["name"] = strings(
+                    "theme.to_light" if scheme.get("scheme") == "slate" else "theme.to_dark"
+                )
+        if config.mdx_configs.get("toc", {}).get("permalink"):
             config.mdx_configs["toc"]["permalink_title"] = strings("theme.permalink")
         config.theme["logo"] = self.model.identity.logo
         config.theme["favicon"] = self.model.identity.favicon
         config.copyright = self.model.footer_html()
-        _self_host_polyfills(config)
+        try:
+            config.extra["polyfills"] = page_html.self_hosted(config.extra.get("polyfills") or [])
+        except page_html.ThemePatchError as error:
+            raise PluginError(str(error)) from None
         for folder in (self.config.data_dir, self.config.locales_dir, self.model.content.overlay):
             if folder and folder not in config.watch:
                 config.watch.append(folder)
@@ -201,25 +202,6 @@ def _source(file: File) -> PageSource:
     except UnicodeDecodeError:
         text = None
     return PageSource(file.src_uri, text, generated=file.generated_by is not None)
-
-
-def _self_host_polyfills(config: MkDocsConfig) -> None:
-    """Serve the offline plugin's worker shim from the site, not from a third-party host."""
-    polyfills = config.extra.get("polyfills") or []
-    config.extra["polyfills"] = [
-        SELF_HOSTED_POLYFILLS.get(_polyfill_name(url), url) if isinstance(url, str) else url for url in polyfills
-    ]
-    remote = [url for url in config.extra["polyfills"] if isinstance(url, str) and "://" in url]
-    if remote:
-        raise PluginError(
-            f"the theme would load {', '.join(remote)} from another host; "
-            "add a self-hosted copy to SELF_HOSTED_POLYFILLS in macros/plugin.py"
-        )
-
-
-def _polyfill_name(url: str) -> str:
-    """``https://unpkg.com/iframe-worker/shim`` -> ``iframe-worker``."""
-    return url.split("://", 1)[-1].split("/")[1] if "://" in url and url.count("/") >= 3 else url
 
 
 def _page_records(nav: Navigation | None) -> list[dict[str, Any]]:
