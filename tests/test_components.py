@@ -136,11 +136,14 @@ def test_timed_agenda_starts_each_item_after_the_last() -> None:
     assert '<td class="alp-agenda__minutes">75</td>' in html
 
 
-def test_components_do_not_need_mkdocs() -> None:
+def test_components_and_the_site_model_do_not_need_mkdocs() -> None:
+    """Every component, the examples harness and the engine-free site model import no MkDocs or theme code."""
+    names = sorted(spec.name for spec in component_specs())
+    modules = [f"macros.components.{name}" for name in names] + ["macros.components.examples", "macros.site_model"]
     code = (
-        "import sys; import macros.components.tool_card, macros.components.tool_index,"
-        " macros.components.question_bank, macros.components.session_plan, macros.components.programme_overview;"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'mkdocs', 'material'}))"
+        f"import sys, importlib; [importlib.import_module(m) for m in {modules!r}];"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'mkdocs', 'material', 'mkdocs_macros'}))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+    assert len(names) == len(list((Path(__file__).parents[1] / "macros" / "components").glob("*/component.yml")))
