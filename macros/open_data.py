@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .components import Routes
+from .components.session_planner import planner_limits
 from .identity import Identity
 from .loading import Pack
 from .programme import figures
@@ -88,6 +89,7 @@ def pack_data(
         "forms": forms,
         "terms": terms,
         "programme": figures(pack),
+        "limits": planner_limits(),
         "pages": list(pages),
         "strings": strings.as_dict(),
     }
