@@ -12,7 +12,7 @@ AXE := tests/browser/node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all build check serve test test-fast lint typecheck clean lock system-build-deps system-test-deps bench audit
+.PHONY: all build check serve test test-fast test-js lint typecheck clean lock system-build-deps system-test-deps bench audit
 
 all: build
 
@@ -57,11 +57,17 @@ test: $(STAMP_TEST) $(AXE) system-test-deps
 	$(VENV)/bin/ruff check macros scripts tests
 	$(VENV)/bin/ruff format --check macros scripts tests
 	$(VENV)/bin/mypy
+	node --test tests/js/
 	$(VENV)/bin/pytest
 
 ## make test-fast: the unit, component and data tests, in seconds, for the edit loop
 test-fast: $(STAMP_TEST)
 	$(VENV)/bin/pytest -q -m "not build and not browser"
+
+## make test-js: the unit tests of the planner's and tool index's scripts (Node, no packages)
+test-js:
+	@command -v node >/dev/null 2>&1 || { echo "test-js needs Node.js 18 or later (make test installs it)"; exit 1; }
+	node --test tests/js/
 
 lint: $(STAMP_TEST)
 	$(VENV)/bin/ruff check macros scripts tests

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from .components.session_planner import planner_limits
 from .identity import Identity
 from .kinds import Kind, Routes
 from .loading import Pack
@@ -63,6 +64,7 @@ def pack_data(
         "identity": identity_record,
         **records,
         "programme": figures(pack),
+        "limits": planner_limits(),
         "pages": list(pages),
         "strings": strings.as_dict(),
     }

@@ -2,19 +2,36 @@
 
 Without JavaScript the table lists every card (or those chosen by the macro's
 arguments). ``overrides/assets/javascripts/tool-index.js`` reveals the filter
-form and hides rows that do not match; each row carries its facts in
-``data-`` attributes so the script needs no other data.
+form and hides rows that do not match (with ``card-filter.js``, as the
+planner does); each row carries its facts in ``data-`` attributes so the
+script needs no other data. The filter fields come from ``card_filters.html``,
+shared with the planner.
 """
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from typing import Any
 
-from ...schema import SessionKind, Stage
+from markupsafe import Markup
+from pydantic import TypeAdapter
+
+from ...schema import People, SessionKind, Stage
 from .. import RenderContext, choice, render
 
 #: Choices for 'time you have', in minutes.
 TIME_CHOICES = (10, 15, 20, 30, 45, 60, 90)
+
+
+def int_bounds(annotation: Any) -> dict[str, int]:
+    """The smallest and largest value an integer type of the schema allows, such as ``Minutes``."""
+    schema = TypeAdapter(annotation).json_schema()
+    low = schema["minimum"] if "minimum" in schema else schema["exclusiveMinimum"] + 1
+    high = schema["maximum"] if "maximum" in schema else schema["exclusiveMaximum"] - 1
+    return {"min": low, "max": high}
+
+
+#: The group sizes the 'people in the group' filter takes: those a card may give.
+GROUP_SIZE = int_bounds(People)
 
 
 def tool_index(
@@ -36,4 +53,4 @@ def tool_index(
         wanted_kind = choice(SessionKind, session, "session")
         cards = [card for card in cards if wanted_kind in card.sessions]
     stages = [s for s in Stage if any(s in card.stages for card in cards)]
-    return render("tool_index", ctx, cards=cards, stages=stages, times=TIME_CHOICES, id=id)
+    return render("tool_index", ctx, cards=cards, stages=stages, times=TIME_CHOICES, size=GROUP_SIZE, id=id)

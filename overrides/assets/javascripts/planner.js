@@ -1,8 +1,9 @@
-/* The session planner (macros/components/session_planner).
-   Reads the pack from api/pack.json (api/pack.js when opened from files),
-   keeps the plan in the page's address and in localStorage, and never
-   sends anything anywhere. Every text from data is set with textContent,
-   never parsed as HTML. */
+/* The session planner (macros/components/session_planner): the page.
+   Reads api/pack.json (api/pack.js from files), keeps the plan in the
+   address and in localStorage, and sends nothing anywhere. Text from data
+   is set with textContent, never parsed as HTML. The plan, its time and
+   the card filters are pure functions in plan-state.js, plan-time.js and
+   card-filter.js; this file draws and handles events. */
 (function () {
   "use strict";
 
@@ -10,12 +11,13 @@
   if (!root) return;
 
   var STORE = "alp-planner-v1";
-  var ROLES = ["facilitator", "members", "presenter", "sponsor", "everyone"];
-  var pack = null;
-  var cards = {};
-  var sessions = {};
-  var state = { title: "", start: "10:00", length: 180, template: "", items: [] };
+  var planTime = window.alp.planTime;
+  var planState = window.alp.planState;
+  var cardFilter = window.alp.cardFilter;
+  /* pack.json, its catalogue, and the plan (replaced, never changed in place). */
+  var data, pack, plan;
   var lastFilter = null;
+  var dragged = null;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -28,14 +30,6 @@
 
   function $(selector) {
     return root.querySelector(selector);
-  }
-
-  function t(key, values) {
-    var text = (pack && pack.strings[key]) || key;
-    Object.keys(values || {}).forEach(function (name) {
-      text = text.split("{" + name + "}").join(String(values[name]));
-    });
-    return text;
   }
 
   function loadScript(url) {
@@ -59,97 +53,22 @@
     });
   }
 
-  /* ---- Time ---- */
-
-  function toMinutes(clock) {
-    var parts = /^(\d{1,2}):(\d{2})$/.exec(clock || "");
-    return parts ? Number(parts[1]) * 60 + Number(parts[2]) : 600;
+  function t(key, values) {
+    var text = data.strings[key] || key;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(values[name]));
+    });
+    return text;
   }
-
-  function toClock(minutes) {
-    var day = ((minutes % 1440) + 1440) % 1440;
-    var hours = Math.floor(day / 60);
-    var rest = day % 60;
-    return (hours < 10 ? "0" : "") + hours + ":" + (rest < 10 ? "0" : "") + rest;
-  }
-
-  function total() {
-    return state.items.reduce(function (sum, item) {
-      return sum + item.minutes;
-    }, 0);
-  }
-
-  /* ---- Items ---- */
 
   function titleOf(item) {
-    return item.card && cards[item.card] ? cards[item.card].title : item.title;
-  }
-
-  /* An item's minutes stay within its card's range, widened once, when the
-     item is made, to take in a session plan's own timing. */
-  function range(item) {
-    return item.limits || { min: 1, max: 600 };
-  }
-
-  function withLimits(item) {
-    var card = item.card && cards[item.card];
-    item.limits = card
-      ? { min: Math.min(card.duration.min, item.minutes), max: Math.max(card.duration.max, item.minutes) }
-      : { min: 1, max: 600 };
-    return item;
-  }
-
-  function clamp(value, limits) {
-    return Math.max(limits.min, Math.min(limits.max, Math.round(value) || limits.min));
-  }
-
-  function cardItem(id) {
-    var card = cards[id];
-    var middle = Math.round((card.duration.min + card.duration.max) / 2);
-    return withLimits({ card: id, title: "", minutes: middle, lead: "facilitator" });
+    return planState.titleOf(item, pack);
   }
 
   /* ---- Keeping the plan: address and storage ---- */
 
-  function encode() {
-    var params = new URLSearchParams();
-    params.set("t", state.title);
-    params.set("s", state.start);
-    params.set("l", String(state.length));
-    if (state.template) params.set("p", state.template);
-    state.items.forEach(function (item) {
-      var name = item.card ? item.card : "~" + item.title;
-      params.append("i", [name, item.minutes, item.lead].join("*"));
-    });
-    return params.toString();
-  }
-
-  function decode(text) {
-    var params = new URLSearchParams(text);
-    if (!params.has("l")) return null;
-    var items = params.getAll("i").map(function (entry) {
-      var parts = entry.split("*");
-      var lead = parts.pop();
-      var minutes = Number(parts.pop());
-      var name = parts.join("*");
-      var item = name.charAt(0) === "~"
-        ? { card: null, title: name.slice(1), minutes: minutes, lead: lead }
-        : { card: name, title: "", minutes: minutes, lead: lead };
-      if ((item.card && !cards[item.card]) || !(minutes > 0) || ROLES.indexOf(lead) < 0) return null;
-      item.minutes = clamp(minutes, { min: 1, max: 600 });
-      return withLimits(item);
-    }).filter(Boolean);
-    return {
-      title: params.get("t") || "",
-      start: /^\d{1,2}:\d{2}$/.test(params.get("s") || "") ? params.get("s") : "10:00",
-      length: clamp(Number(params.get("l")), { min: 15, max: 600 }),
-      template: sessions[params.get("p")] ? params.get("p") : "",
-      items: items
-    };
-  }
-
   function save() {
-    var encoded = encode();
+    var encoded = planState.encode(plan);
     try {
       window.history.replaceState(null, "", "#" + encoded);
     } catch (error) {
@@ -163,10 +82,10 @@
   }
 
   function restore() {
-    var fromAddress = decode(window.location.hash.slice(1));
+    var fromAddress = planState.decode(window.location.hash.slice(1), pack);
     if (fromAddress) return fromAddress;
     try {
-      return decode(window.localStorage.getItem(STORE) || "");
+      return planState.decode(window.localStorage.getItem(STORE) || "", pack);
     } catch (error) {
       return null;
     }
@@ -182,48 +101,42 @@
     }, 50);
   }
 
-  function summaryText() {
-    var sum = total();
-    var end = toClock(toMinutes(state.start) + sum);
-    if (sum === state.length) return t("planner.total_exact", { length: state.length, end: end });
-    if (sum < state.length) {
-      return t("planner.total_fits", { total: sum, length: state.length, spare: state.length - sum, end: end });
-    }
-    return t("planner.total_over", { total: sum, length: state.length, over: sum - state.length, end: end });
+  /* How the plan fits the meeting, in words; .over when it over-runs. */
+  function fit() {
+    var summary = planTime.summary(plan.start, plan.items, plan.length);
+    return { text: t(summary.key, summary.values), over: summary.over };
+  }
+
+  function span(slot) {
+    return planTime.toClock(slot.start) + "–" + planTime.toClock(slot.end);
   }
 
   function drawTimes() {
-    var clock = toMinutes(state.start);
+    var slots = planTime.schedule(plan.start, plan.items);
     root.querySelectorAll("[data-alp-items] > li").forEach(function (row, index) {
-      var item = state.items[index];
-      row.querySelector(".alp-planner__time").textContent = toClock(clock) + "–" + toClock(clock + item.minutes);
-      clock += item.minutes;
+      row.querySelector(".alp-planner__time").textContent = span(slots[index]);
     });
-    var summary = $("[data-alp-summary]");
-    var text = summaryText();
-    if (summary.textContent !== text) summary.textContent = text;
-    summary.classList.toggle("alp-planner__summary--over", total() > state.length);
-    $("[data-alp-empty]").hidden = state.items.length > 0;
+    var line = $("[data-alp-summary]");
+    var summary = fit();
+    if (line.textContent !== summary.text) line.textContent = summary.text;
+    line.classList.toggle("alp-planner__summary--over", summary.over);
+    $("[data-alp-empty]").hidden = plan.items.length > 0;
     drawPrint();
     save();
-  }
-
-  function button(label, name, action, index) {
-    var node = el("button", { type: "button", class: "alp-planner__button", "data-action": action, "data-index": index, "aria-label": label }, name);
-    return node;
   }
 
   function drawItems(focus) {
     var list = $("[data-alp-items]");
     list.textContent = "";
-    state.items.forEach(function (item, index) {
+    plan.items.forEach(function (item, index) {
       var title = titleOf(item);
-      var limits = range(item);
+      var limits = planState.rangeOf(item, pack);
+      var card = item.card && pack.cards[item.card];
       var row = el("li", { class: "alp-planner__item", draggable: "true", "data-index": index });
       row.appendChild(el("span", { class: "alp-planner__time" }));
       var name = el("span", { class: "alp-planner__name" });
-      if (item.card && cards[item.card]) {
-        name.appendChild(el("a", { href: root.dataset.siteRoot + cards[item.card].url }, title));
+      if (card) {
+        name.appendChild(el("a", { href: root.dataset.siteRoot + card.url }, title));
       } else {
         name.textContent = title;
       }
@@ -238,15 +151,18 @@
       var leadId = "planner-item-" + index + "-lead";
       row.appendChild(el("label", { class: "alp-visually-hidden", for: leadId }, t("planner.item_lead", { title: title })));
       var lead = el("select", { id: leadId, class: "alp-planner__lead", "data-index": index });
-      ROLES.forEach(function (role) {
+      pack.limits.roles.forEach(function (role) {
         var option = el("option", { value: role }, t("role." + role));
         if (role === item.lead) option.selected = true;
         lead.appendChild(option);
       });
       row.appendChild(lead);
-      row.appendChild(button(t("planner.move_up", { title: title }), t("planner.up"), "up", index));
-      row.appendChild(button(t("planner.move_down", { title: title }), t("planner.down"), "down", index));
-      row.appendChild(button(t("planner.remove", { title: title }), t("planner.remove_short"), "remove", index));
+      [["up", "move_up", "up"], ["down", "move_down", "down"], ["remove", "remove", "remove_short"]].forEach(function (names) {
+        row.appendChild(el("button", {
+          type: "button", class: "alp-planner__button", "data-action": names[0], "data-index": index,
+          "aria-label": t("planner." + names[1], { title: title })
+        }, t("planner." + names[2])));
+      });
       list.appendChild(row);
     });
     drawTimes();
@@ -258,22 +174,20 @@
   }
 
   function drawResults() {
-    var words = $("#planner-search").value.trim().toLowerCase();
-    var stage = $("#planner-stage").value;
-    var time = Number($("#planner-time").value) || 0;
-    var size = Number($("#planner-size").value) || 0;
+    var filter = cardFilter.fromFields({
+      words: $("#planner-search").value,
+      stage: $("#planner-stage").value,
+      time: $("#planner-time").value,
+      size: $("#planner-size").value
+    });
     /* A field fires both input and change; redrawing twice would replace a
        button under the pointer between mouse down and up. */
-    var filter = [words, stage, time, size].join("|");
-    if (filter === lastFilter) return;
-    lastFilter = filter;
+    var key = cardFilter.key(filter);
+    if (key === lastFilter) return;
+    lastFilter = key;
     var list = $("[data-alp-results]");
     list.textContent = "";
-    pack.cards.forEach(function (card) {
-      if (words && (card.title + " " + card.summary).toLowerCase().indexOf(words) < 0) return;
-      if (stage && card.stages.indexOf(stage) < 0) return;
-      if (time && card.duration.min > time) return;
-      if (size && (size < card.group_size.min || size > card.group_size.max)) return;
+    cardFilter.select(data.cards, filter).forEach(function (card) {
       var row = el("li", { class: "alp-planner__result" });
       var text = el("span", { class: "alp-planner__result-text" });
       text.appendChild(el("strong", {}, card.title));
@@ -287,9 +201,11 @@
   function drawPrint() {
     var area = $("[data-alp-print]");
     area.textContent = "";
-    var start = toMinutes(state.start);
-    area.appendChild(el("h2", { class: "alp-planner__print-title" }, state.title || t("planner.title_default")));
-    area.appendChild(el("p", {}, toClock(start) + "–" + toClock(start + total()) + ". " + summaryText()));
+    var slots = planTime.schedule(plan.start, plan.items);
+    var start = planTime.toMinutes(plan.start);
+    var whole = { start: start, end: start + planTime.total(plan.items) };
+    area.appendChild(el("h2", { class: "alp-planner__print-title" }, plan.title || t("planner.title_default")));
+    area.appendChild(el("p", {}, span(whole) + ". " + fit().text));
     var table = el("table", { class: "alp-planner__agenda" });
     table.appendChild(el("caption", {}, t("planner.agenda")));
     var head = el("tr");
@@ -298,39 +214,27 @@
     });
     table.appendChild(el("thead")).appendChild(head);
     var body = table.appendChild(el("tbody"));
-    var clock = start;
-    var materials = [];
-    var tools = [];
-    if (state.template && sessions[state.template]) materials = materials.concat(sessions[state.template].materials);
-    state.items.forEach(function (item) {
+    plan.items.forEach(function (item, index) {
       var row = el("tr");
-      row.appendChild(el("td", {}, toClock(clock)));
+      row.appendChild(el("td", {}, planTime.toClock(slots[index].start)));
       row.appendChild(el("td", {}, titleOf(item)));
       row.appendChild(el("td", {}, t("role." + item.lead)));
       row.appendChild(el("td", {}, String(item.minutes)));
       body.appendChild(row);
-      clock += item.minutes;
-      var card = item.card && cards[item.card];
-      if (card && tools.indexOf(card) < 0) {
-        tools.push(card);
-        materials = materials.concat(card.materials);
-      }
     });
     area.appendChild(table);
-    materials = materials.filter(function (value, index) {
-      return materials.indexOf(value) === index;
-    });
-    if (materials.length) {
+    var used = planState.materials(plan, pack);
+    if (used.materials.length) {
       area.appendChild(el("h3", {}, t("planner.materials")));
       var list = area.appendChild(el("ul"));
-      materials.forEach(function (value) {
+      used.materials.forEach(function (value) {
         list.appendChild(el("li", {}, value));
       });
     }
-    if (tools.length) {
+    if (used.tools.length) {
       area.appendChild(el("h3", {}, t("planner.about_tools")));
       var about = area.appendChild(el("dl"));
-      tools.forEach(function (card) {
+      used.tools.forEach(function (card) {
         about.appendChild(el("dt", {}, card.title));
         about.appendChild(el("dd", {}, card.summary));
       });
@@ -339,26 +243,23 @@
 
   /* ---- Changes ---- */
 
-  function move(index, step, action) {
-    var target = index + step;
-    if (target < 0 || target >= state.items.length) return;
-    var item = state.items.splice(index, 1)[0];
-    state.items.splice(target, 0, item);
-    drawItems({ index: target, action: action });
-    announce(t("planner.moved", { title: titleOf(item), position: target + 1 }));
+  /* Buttons, Alt and an arrow key, and dragging all reorder here; ``focus``
+     says which control to focus afterwards. */
+  function reorder(from, to, focus) {
+    var items = planState.move(plan.items, from, to);
+    if (!items) return;
+    var item = plan.items[from];
+    plan = planState.change(plan, { items: items });
+    drawItems(focus);
+    announce(t("planner.moved", { title: titleOf(item), position: to + 1 }));
   }
 
   function useTemplate(id) {
-    var session = sessions[id];
-    if (!session) return;
-    state.template = id;
-    state.title = session.title;
-    state.length = session.length;
-    state.items = session.agenda.map(function (entry) {
-      return withLimits({ card: entry.card && cards[entry.card] ? entry.card : null, title: entry.title, minutes: entry.minutes, lead: entry.lead });
-    });
-    $("#planner-title").value = state.title;
-    $("#planner-length").value = state.length;
+    var next = planState.useSession(plan, id, pack);
+    if (next === plan) return;
+    plan = next;
+    $("#planner-title").value = plan.title;
+    $("#planner-length").value = plan.length;
     drawItems();
   }
 
@@ -368,19 +269,20 @@
     var index = Number(target.dataset.index);
     switch (target.dataset.action) {
       case "up":
-        return move(index, -1, "up");
+        return reorder(index, index - 1, { index: index - 1, action: "up" });
       case "down":
-        return move(index, 1, "down");
+        return reorder(index, index + 1, { index: index + 1, action: "down" });
       case "remove": {
-        var removed = state.items.splice(index, 1)[0];
-        drawItems({ index: Math.min(index, state.items.length - 1), action: "remove" });
-        if (!state.items.length) $("#planner-search").focus();
+        var removed = plan.items[index];
+        plan = planState.change(plan, { items: planState.removeAt(plan.items, index) });
+        drawItems({ index: Math.min(index, plan.items.length - 1), action: "remove" });
+        if (!plan.items.length) $("#planner-search").focus();
         return announce(t("planner.removed", { title: titleOf(removed) }));
       }
       case "add":
-        state.items.push(cardItem(target.dataset.card));
+        plan = planState.change(plan, { items: plan.items.concat([planState.cardItem(target.dataset.card, pack)]) });
         drawItems();
-        return announce(t("planner.added", { title: cards[target.dataset.card].title }));
+        return announce(t("planner.added", { title: pack.cards[target.dataset.card].title }));
       case "use-template":
         return useTemplate($("#planner-template").value);
       case "print":
@@ -397,8 +299,7 @@
         }
         return announce(t("planner.copy_failed", { url: window.location.href }));
       case "clear":
-        state.items = [];
-        state.template = "";
+        plan = planState.change(plan, { items: [], template: "" });
         drawItems();
         return announce(t("planner.cleared"));
     }
@@ -406,25 +307,23 @@
 
   function onInput(event) {
     var target = event.target;
+    var index = Number(target.dataset.index);
     if (target.classList.contains("alp-planner__minutes")) {
-      var item = state.items[Number(target.dataset.index)];
       var value = Number(target.value);
-      if (value > 0) {
-        item.minutes = clamp(value, range(item));
-        drawTimes();
-      }
-      if (event.type === "change") target.value = item.minutes; /* show what the plan uses */
+      plan = planState.setMinutes(plan, index, value, pack);
+      if (value > 0) drawTimes();
+      if (event.type === "change") target.value = plan.items[index].minutes; /* show what the plan uses */
     } else if (target.classList.contains("alp-planner__lead")) {
-      state.items[Number(target.dataset.index)].lead = target.value;
+      plan = planState.setLead(plan, index, target.value);
       drawTimes();
     } else if (target.id === "planner-title") {
-      state.title = target.value;
+      plan = planState.change(plan, { title: target.value });
       drawTimes();
-    } else if (target.id === "planner-start" && /^\d{1,2}:\d{2}$/.test(target.value)) {
-      state.start = target.value;
+    } else if (target.id === "planner-start" && planTime.isClock(target.value)) {
+      plan = planState.change(plan, { start: target.value });
       drawTimes();
-    } else if (target.id === "planner-length" && Number(target.value) >= 15) {
-      state.length = clamp(Number(target.value), { min: 15, max: 600 });
+    } else if (target.id === "planner-length" && Number(target.value) >= pack.limits.meeting_minutes.min) {
+      plan = planState.change(plan, { length: planTime.clamp(Number(target.value), pack.limits.meeting_minutes) });
       drawTimes();
     } else if (["planner-search", "planner-stage", "planner-time", "planner-size"].indexOf(target.id) >= 0) {
       drawResults();
@@ -438,23 +337,12 @@
     event.preventDefault();
     var control = event.target.matches("[data-action]") ? event.target.dataset.action : null;
     var index = Number(row.dataset.index);
-    var step = event.key === "ArrowUp" ? -1 : 1;
-    var selector = control ? null : (event.target.classList.contains("alp-planner__lead") ? ".alp-planner__lead" : ".alp-planner__minutes");
-    var target = index + step;
-    if (target < 0 || target >= state.items.length) return;
-    var item = state.items.splice(index, 1)[0];
-    state.items.splice(target, 0, item);
-    drawItems(control ? { index: target, action: control } : { index: target, selector: selector });
-    if (!control) {
-      var field = root.querySelector('[data-alp-items] > li[data-index="' + target + '"] ' + selector);
-      if (field) field.focus();
-    }
-    announce(t("planner.moved", { title: titleOf(item), position: target + 1 }));
+    var to = index + (event.key === "ArrowUp" ? -1 : 1);
+    var field = event.target.classList.contains("alp-planner__lead") ? ".alp-planner__lead" : ".alp-planner__minutes";
+    reorder(index, to, control ? { index: to, action: control } : { index: to, selector: field });
   }
 
   /* Dragging is an extra: everything it does, the buttons and keys do too. */
-  var dragged = null;
-
   function onDrag(event) {
     var row = event.target.closest && event.target.closest("[data-alp-items] > li");
     if (event.type === "dragstart" && row) {
@@ -464,30 +352,20 @@
       event.preventDefault();
     } else if (event.type === "drop" && row && dragged !== null) {
       event.preventDefault();
-      var target = Number(row.dataset.index);
-      var item = state.items.splice(dragged, 1)[0];
-      state.items.splice(target, 0, item);
+      var from = dragged;
       dragged = null;
-      drawItems();
-      announce(t("planner.moved", { title: titleOf(item), position: target + 1 }));
+      reorder(from, Number(row.dataset.index));
     }
   }
 
-  function start(data) {
-    pack = data;
-    pack.cards.forEach(function (card) {
-      cards[card.id] = card;
-    });
-    pack.sessions.forEach(function (session) {
-      sessions[session.id] = session;
-    });
-    var saved = restore();
-    state.title = t("planner.title_default");
-    if (saved) state = saved;
-    $("#planner-title").value = state.title;
-    $("#planner-start").value = state.start;
-    $("#planner-length").value = state.length;
-    $("#planner-template").value = state.template;
+  function start(json) {
+    data = json;
+    pack = planState.catalogue(data);
+    plan = restore() || planState.blank(t("planner.title_default"));
+    $("#planner-title").value = plan.title;
+    $("#planner-start").value = plan.start;
+    $("#planner-length").value = plan.length;
+    $("#planner-template").value = plan.template;
     root.addEventListener("click", onClick);
     root.addEventListener("input", onInput);
     root.addEventListener("change", onInput);

@@ -1,17 +1,23 @@
 /* Filters for the tool index (macros/components/tool_index).
    The index is a plain table that works without this script. The script
    shows the filter form and hides the rows that do not match; each row
-   carries its facts in data- attributes. A live region says how many
-   tools are shown, for screen reader users. */
+   carries its facts in data- attributes, and card-filter.js (loaded before
+   this, on every page) says which match, as it does for the planner. A
+   live region says how many tools are shown, for screen reader users. */
 (function () {
   "use strict";
 
-  function matches(row, stage, time, size) {
-    var stages = (row.dataset.stages || "").split(" ");
-    if (stage && stages.indexOf(stage) === -1) return false;
-    if (time && Number(row.dataset.timeMin) > time) return false;
-    if (size && (size < Number(row.dataset.sizeMin) || size > Number(row.dataset.sizeMax))) return false;
-    return true;
+  var cardFilter = window.alp && window.alp.cardFilter;
+
+  /* A row's facts in the shape of a card in pack.json. */
+  function cardOf(row) {
+    return {
+      title: "",
+      summary: "",
+      stages: (row.dataset.stages || "").split(" "),
+      duration: { min: Number(row.dataset.timeMin), max: Number(row.dataset.timeMax) },
+      group_size: { min: Number(row.dataset.sizeMin), max: Number(row.dataset.sizeMax) }
+    };
   }
 
   function setUp(index) {
@@ -19,15 +25,18 @@
     var count = index.querySelector("[data-alp-count]");
     var empty = index.querySelector("[data-alp-empty]");
     var rows = Array.prototype.slice.call(index.querySelectorAll("tbody tr"));
+    var cards = rows.map(cardOf);
     if (!form || !count) return;
 
     function update() {
-      var stage = form.elements.stage.value;
-      var time = Number(form.elements.time.value) || 0;
-      var size = Number(form.elements.size.value) || 0;
+      var filter = cardFilter.fromFields({
+        stage: form.elements.stage.value,
+        time: form.elements.time.value,
+        size: form.elements.size.value
+      });
       var shown = 0;
-      rows.forEach(function (row) {
-        var visible = matches(row, stage, time, size);
+      rows.forEach(function (row, number) {
+        var visible = cardFilter.matches(cards[number], filter);
         row.hidden = !visible;
         if (visible) shown += 1;
       });
@@ -53,6 +62,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-alp-index]"), setUp);
   }
 
+  if (!cardFilter) return; /* without it the table stays whole, as without JavaScript */
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
