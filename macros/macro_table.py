@@ -17,6 +17,7 @@ from .components.programme_overview import programme_overview
 from .components.question_bank import question_bank
 from .components.session_plan import session_plan
 from .components.session_planner import session_planner
+from .components.set_sizes import set_sizes
 from .components.starter_questions import starter_questions
 from .components.tool_card import tool_card
 from .components.tool_index import tool_index
@@ -69,6 +70,7 @@ COMPONENTS: dict[str, Callable[..., Any]] = {
     "session_planner": session_planner,
     "glossary": glossary,
     "starter_questions": starter_questions,
+    "set_sizes": set_sizes,
 }
 
 

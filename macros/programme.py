@@ -44,6 +44,7 @@ def figures(pack: Pack) -> dict[str, Any]:
     slot_card = pack.cards[programme.slot_card]
     return {
         "set_size": programme.set_size.model_dump(),
+        "adapts_for": programme.adapts_for.model_dump(),
         "meets_every_weeks": programme.meets_every_weeks.model_dump(),
         "cycle_months": programme.cycle_months.model_dump(),
         "meetings": len(meetings),

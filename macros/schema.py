@@ -430,6 +430,8 @@ class Programme(Strict):
     """
 
     set_size: SetSize
+    #: The sizes of set the plans say how to adapt for (beyond set_size).
+    adapts_for: Range
     #: Weeks between meetings.
     meets_every_weeks: Range
     #: How long a cycle of meetings usually runs.
