@@ -495,7 +495,7 @@ def test_a4_by_default(built_tiny_site: BuildResult) -> None:
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
 
-def tiny_document(body: str, styles: tuple[str, ...] = ("assets/stylesheets/fonts.css",)) -> Document:
+def tiny_document(body: str, styles: tuple[str, ...] = ("fonts.css",)) -> Document:
     return Document("test.pdf", "Test", "test", body, styles)
 
 
@@ -512,12 +512,7 @@ def test_a_refused_fetch_names_the_page_it_came_from(built_tiny_site: BuildResul
         '<section class="chapter" data-url="guides/evaluation.html"><img src="https://cdn.example.net/x.png" alt="x"></section>'
     )
     document = Document(
-        "pack.pdf",
-        "Test",
-        "pack",
-        body,
-        ("assets/stylesheets/fonts.css",),
-        sources=("index.html", "guides/evaluation.html"),
+        "pack.pdf", "Test", "pack", body, ("fonts.css",), sources=("index.html", "guides/evaluation.html")
     )
     with pytest.raises(
         RenderError,

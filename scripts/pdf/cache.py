@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import volumes
-from .documents import SITE_FONTS, Document
-from .render import RENDER_OPTIONS, identity_css, stylesheet, weasyprint_version
+from .documents import Document
+from .render import RENDER_OPTIONS, STYLES_DIR, identity_css, weasyprint_version
 from .site import BuiltSite
 
 _REFERENCE = re.compile(r"""(?:\bsrc=["']|url\(\s*["']?)([^"')\s]+)""")
@@ -29,22 +29,13 @@ def cache_key(document: Document, site: BuiltSite) -> str:
     digest.update(json.dumps({**RENDER_OPTIONS, "pdf_forms": document.forms}, sort_keys=True).encode())
     html = document.full_html(site)
     sources = [html, identity_css(site), document.extra_css]
-    sources += [stylesheet(name, site.root)[0] for name in document.styles]
+    sources += [(STYLES_DIR / name).read_text(encoding="utf-8") for name in document.styles]
     if volumes.needs_volumes(document):
         digest.update(volumes.cache_identity())
     for source in sources:
         digest.update(hashlib.sha256(source.encode()).digest())
-    references = {match for source in sources for match in _REFERENCE.findall(source)}
-    # The site's fonts.css names its files from its own folder.
-    fonts_dir = (site.root / SITE_FONTS).parent
-    references |= {
-        (fonts_dir / match).resolve().relative_to(site.root.resolve()).as_posix()
-        for name in document.styles
-        if name == SITE_FONTS
-        for match in _REFERENCE.findall(stylesheet(name, site.root)[0])
-    }
-    for reference in sorted(references):
-        if reference.startswith(("data:", "..")) or ":" in reference.split("/", 1)[0]:
+    for reference in sorted({match for source in sources for match in _REFERENCE.findall(source)}):
+        if reference.startswith("data:") or ":" in reference.split("/", 1)[0]:
             continue
         path = site.root / reference
         if path.is_file():

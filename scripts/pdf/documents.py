@@ -16,11 +16,8 @@ from xml.etree.ElementTree import Element
 from . import html_tools as tools
 from .site import BuiltSite
 
-#: The site's own @font-face rules, which the PDFs share: one source for screen and print.
-SITE_FONTS = "assets/stylesheets/fonts.css"
-
 #: Stylesheets every document uses, in order; kinds add their own.
-BASE_STYLES = (SITE_FONTS, "variables.css", "page.css", "components.css")
+BASE_STYLES = ("fonts.css", "variables.css", "page.css", "components.css")
 
 
 class DocumentError(Exception):

@@ -25,26 +25,12 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from . import memory, speedups
-from .documents import CHAPTER_ANCHOR, SITE_FONTS, Document
+from .documents import CHAPTER_ANCHOR, Document
 from .site import BuiltSite
 
 speedups.install()
 
 STYLES_DIR = Path(__file__).parent / "styles"
-
-
-def stylesheet(name: str, site_root: Path) -> tuple[str, str]:
-    """A stylesheet's text and the URL its relative addresses start from.
-
-    The site's fonts come from the built site itself; every other sheet
-    from scripts/pdf/styles, with addresses from the site root.
-    """
-    if name == SITE_FONTS:
-        path = site_root / SITE_FONTS
-        return path.read_text(encoding="utf-8"), path.resolve().as_uri()
-    return (STYLES_DIR / name).read_text(encoding="utf-8"), site_root.resolve().as_uri() + "/"
-
-
 RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1", "presentational_hints": True, "optimize_images": True}
 
 
@@ -147,13 +133,11 @@ def render(document: Document, site: BuiltSite) -> Rendered:
     thresholds = gc.get_threshold()
     gc.set_threshold(100_000, 50, 100)
     try:
-        sources = [stylesheet(name, site.root) for name in document.styles]
-        sources.append((identity_css(site), base_url))
+        sources = [(STYLES_DIR / name).read_text(encoding="utf-8") for name in document.styles]
+        sources.append(identity_css(site))
         if document.extra_css:
-            sources.append((document.extra_css, base_url))
-        stylesheets = [
-            CSS(string=text, base_url=base, url_fetcher=fetcher, font_config=fonts) for text, base in sources
-        ]
+            sources.append(document.extra_css)
+        stylesheets = [CSS(string=text, base_url=base_url, url_fetcher=fetcher, font_config=fonts) for text in sources]
         html = HTML(string=document.full_html(site), base_url=base_url, url_fetcher=fetcher)
         rendered = html.render(stylesheets=stylesheets, font_config=fonts, **_options(document))
         buffer = io.BytesIO()
@@ -198,7 +182,6 @@ def _options(document: Document) -> dict[str, object]:
 
 __all__ = [
     "RENDER_OPTIONS",
-    "SITE_FONTS",
     "STYLES_DIR",
     "RenderError",
     "Rendered",

@@ -44,7 +44,7 @@ from typing import Any
 
 import pikepdf
 
-from .documents import CHAPTER_ANCHOR, SITE_FONTS, Document
+from .documents import CHAPTER_ANCHOR, Document
 from .render import Rendered, RenderError, render_in_worker
 
 #: A pack with more HTML than this renders in volumes (ours has about 520,000).
@@ -69,7 +69,7 @@ _FOOTER_LAYER = (
     ".footer-page { break-before: page; }\n"
     ".footer-page--cover { page: cover; }\n"
 )
-_FOOTER_STYLES = (SITE_FONTS, "variables.css", "page.css")
+_FOOTER_STYLES = ("fonts.css", "variables.css", "page.css")
 
 
 def needs_volumes(document: Document) -> bool:
