@@ -287,7 +287,7 @@ _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 def check_data_links(pack: Pack, known_pages: Iterable[str]) -> list[Problem]:
-    """Links in pack data are written relative to ``docs/``; each must name a page."""
+    """Links in pack data are written relative to ``docs/``; each must name a page. Images need alt text."""
     known = set(known_pages)
     problems: list[Problem] = []
 
@@ -299,6 +299,10 @@ def check_data_links(pack: Pack, known_pages: Iterable[str]) -> list[Problem]:
             for index, item in enumerate(value):
                 walk(item, (*loc, index), source)
         elif isinstance(value, str):
+            if _EMPTY_ALT_IMAGE.search(value):
+                lines = pack.lines.get(source)
+                message = "an image has no alt text; say what it shows, ![A chart of ...](assets/images/chart.svg)"
+                problems.append(Problem(source, lines.line_of(loc) if lines else None, field_name(loc), message))
             for match in _MARKDOWN_LINK.finditer(value):
                 target = match.group(1)
                 if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):

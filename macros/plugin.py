@@ -109,8 +109,11 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
                 file.inclusion = InclusionLevel.EXCLUDED
         # Every page, hidden ones too: links to a hidden page are unwrapped later, not reported as broken.
         model.set_pages({file.src_uri: file.url for file in files.documentation_pages(inclusion=lambda _: True)})
-        # Reported with the rendering and link problems after the build, so that one run lists them all.
-        model.check_pages(_source(file) for file in files.documentation_pages())
+        # Reported with the rendering and link problems after the build, so that one run lists them all,
+        # unless a page cannot even be read.
+        problems = model.check_pages(_source(file) for file in files.documentation_pages())
+        if model.pages_unsafe_to_render:
+            raise PluginError(ContentError(problems).report())
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

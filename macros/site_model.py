@@ -289,6 +289,19 @@ class SiteModel:
                 self.printed[page.src_uri] = printed
         return problems
 
+    @property
+    def pages_unsafe_to_render(self) -> bool:
+        """Whether a page's problems would trip up the engine itself (its file or front matter cannot be read).
+
+        The engine then stops at once, with every page problem; other page
+        problems wait for the end of the build, to come with the rest.
+        """
+        unsafe_fields = {"front matter", "reviewed", "next_review"}
+        return any(
+            problem.field in unsafe_fields or problem.message.startswith(("the file is not UTF-8", "the page is "))
+            for problem in self.page_problems
+        )
+
     def problems(self, site_dir: Path | None = None) -> list[Problem]:
         """Every problem found so far (pages, then rendering), and the built site's links if given."""
         links = self.check_links(site_dir) if site_dir is not None else []

@@ -213,7 +213,7 @@ CASES = [
         "programme slot card unknown",
         replace("programme.yml", "slot_card: example-full", "slot_card: example-ful"),
         (
-            "pack/programme.yml:4: slot_card: there is no tool card with the id 'example-ful' (did you mean 'example-full'?)",
+            "pack/programme.yml:5: slot_card: there is no tool card with the id 'example-ful' (did you mean 'example-full'?)",
         ),
     ),
     Case(

@@ -533,12 +533,28 @@ def test_any_weasyprint_warning_fails_the_render(built_tiny_site: BuildResult) -
         render(tiny_document('<p style="colour: red">Misspelt property</p>'), site)
 
 
-def test_an_image_without_alt_text_fails_the_build(tiny_project: Project) -> None:
+def test_an_image_without_alt_text_fails_the_build_at_its_source(tiny_project: Project) -> None:
+    """Found in the page's source, with its line, before the PDF step (which still refuses one, as a backstop)."""
     tiny_project.edit("docs/guides/evaluation.md", "Reaction, learning", "![](../assets/logo.svg) Reaction, learning")
+    tiny_project.edit(
+        "pack/cards/example-full.yml", "Shows how **Markdown**", "![](assets/logo.svg) Shows how **Markdown**"
+    )
     result = tiny_project.full_build()
     assert result.returncode != 0
-    assert "guides/evaluation.html: the image assets/logo.svg has no alt text" in result.output
+    assert "docs/guides/evaluation.md:10: an image has no alt text" in result.output
+    assert "pack/cards/example-full.yml:6: purpose: an image has no alt text" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_pdf_step_refuses_an_image_without_alt_text() -> None:
+    import tinyhtml5
+
+    from scripts.pdf import html_tools
+
+    document = tinyhtml5.parse(
+        '<article><img src="a.png"><img src="b.png" alt="B"></article>', namespace_html_elements=False
+    )
+    assert html_tools.images_without_alt(next(document.iter("article"))) == ["a.png"]
 
 
 def test_a_rebuild_reuses_unchanged_pdfs_and_redoes_only_what_changed(tiny_project: Project, tmp_path: Path) -> None:
