@@ -11,7 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from .kinds import Routes
-from .loading import Pack
+from .pack import Pack
 from .strings import Strings
 
 #: The zip of the whole site for offline reading (made by scripts/site_zip.py).

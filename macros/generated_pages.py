@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .components import RenderContext
 from .kinds import Kind, PageSpec, source_of
-from .loading import Pack
+from .pack import Pack
 
 
 @dataclass(frozen=True)

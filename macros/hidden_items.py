@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .kinds import source_of
-from .loading import Pack
+from .pack import Pack
 from .schema import AgendaItem, Related, SessionPlan, ToolCard
 
 

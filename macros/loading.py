@@ -18,91 +18,24 @@ either returns a :class:`Pack` or raises
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .kinds import KINDS, Kind, by_name
-from .problems import ContentError, Problem, field_name, problem_from_error, suggest
-from .schema import Form, GlossaryTerm, Item, Programme, Question, QuestionBank, SessionPlan, ToolCard
+from .pack import Pack
+from .problems import ContentError, Problem, field_name, problem_from_error
+from .references import check_references
+from .schema import Item, Programme
 from .yamlfile import LoadedYaml, YamlFileError, load_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
 
 #: The one file in the pack folder that is not an item: the programme's figures.
 PROGRAMME_FILE = "programme.yml"
-
-
-class UnknownIdError(LookupError):
-    """An id that names no item; the message suggests the nearest ids."""
-
-    def __init__(self, kind: str, wrong: str, known: Iterable[str]) -> None:
-        self.kind = kind
-        self.wrong = wrong
-        known = list(known)
-        super().__init__(f"there is no {kind} with the id '{wrong}'{suggest(wrong, known)}")
-
-
-@dataclass(frozen=True)
-class Pack:
-    """Validated content: every item of every kind, in each kind's order."""
-
-    #: Items by kind name, then by id.
-    items_by_kind: Mapping[str, Mapping[str, Item]]
-    kinds: Mapping[str, Kind] = field(default_factory=by_name)
-    #: The figures pages quote (pack/programme.yml); None only while loading fails.
-    programme: Programme | None = None
-    #: Where each item came from, keyed by (kind name, id); paths relative to the project.
-    sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
-    #: The line of every field, keyed by source file, for later checks to report.
-    lines: Mapping[str, LoadedYaml] = field(default_factory=dict, compare=False, repr=False)
-
-    def of(self, kind: str) -> Mapping[str, Item]:
-        """Every item of one kind, by id."""
-        return self.items_by_kind.get(kind, {})
-
-    def item(self, kind: str, item_id: object) -> Any:
-        """One item, or an UnknownIdError that suggests the nearest ids."""
-        items = self.of(kind)
-        noun = self.kinds[kind].noun
-        if not isinstance(item_id, str):
-            raise UnknownIdError(noun, repr(item_id), items)
-        try:
-            return items[item_id]
-        except KeyError:
-            raise UnknownIdError(noun, item_id, items) from None
-
-    def items(self) -> list[tuple[str, Item]]:
-        """Every item with its source file, in the order of the kinds."""
-        return [(self.sources[(kind, item.id)], item) for kind in self.kinds for item in self.of(kind).values()]
-
-    # Typed views, for the components that show one kind.
-    @property
-    def cards(self) -> Mapping[str, ToolCard]:
-        return cast("Mapping[str, ToolCard]", self.of("card"))
-
-    @property
-    def banks(self) -> Mapping[str, QuestionBank]:
-        return cast("Mapping[str, QuestionBank]", self.of("bank"))
-
-    @property
-    def sessions(self) -> Mapping[str, SessionPlan]:
-        return cast("Mapping[str, SessionPlan]", self.of("session"))
-
-    @property
-    def forms(self) -> Mapping[str, Form]:
-        return cast("Mapping[str, Form]", self.of("form"))
-
-    @property
-    def terms(self) -> Mapping[str, GlossaryTerm]:
-        return cast("Mapping[str, GlossaryTerm]", self.of("term"))
-
-    @property
-    def questions(self) -> list[tuple[QuestionBank, Question]]:
-        return [(bank, question) for bank in self.banks.values() for question in bank.questions]
 
 
 @dataclass
@@ -128,8 +61,6 @@ def load_pack(pack_dir: Path, project_dir: Path | None = None, kinds: Iterable[K
 
     ``project_dir`` is only used to show file names relative to the project.
     """
-    from .references import check_references  # it reads a Pack, as this module makes one
-
     reading = _Reading(project_dir or pack_dir.parent)
     if not pack_dir.is_dir():
         raise ContentError([Problem(reading.shown(pack_dir), None, None, "the pack folder does not exist")])
@@ -237,4 +168,4 @@ def load_or_report(
         return None, error.problems
 
 
-__all__ = ["PROGRAMME_FILE", "Pack", "UnknownIdError", "load_or_report", "load_pack"]
+__all__ = ["PROGRAMME_FILE", "load_or_report", "load_pack"]

@@ -16,7 +16,7 @@ from typing import Any
 from .components.session_planner import planner_limits
 from .identity import Identity
 from .kinds import Kind, Routes
-from .loading import Pack
+from .pack import Pack
 from .programme import figures
 from .schema import Item
 from .strings import Strings

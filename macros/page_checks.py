@@ -23,7 +23,7 @@ import jinja2
 from jinja2 import nodes
 
 from .downloads import PRINTED_KINDS, PrintedPage
-from .loading import Pack, UnknownIdError
+from .pack import Pack, UnknownIdError
 from .page_templates import ProtectedCode
 from .problems import Problem, field_name, suggest
 from .schema import ID_PATTERN

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .loading import Pack
+from .pack import Pack
 from .schema import SessionKind, SessionPlan
 
 

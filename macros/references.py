@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
-from .loading import Pack, UnknownIdError
+from .pack import Pack, UnknownIdError
 from .problems import Problem, field_name
 from .schema import AgendaItem, BankKind, QuestionBank, SessionPlan, ToolCard
 

@@ -33,10 +33,11 @@ from .hidden_items import HiddenItems, hide_items
 from .identity import DARK_BACKGROUND, Identity, parse_identity, readable_on
 from .kinds import KINDS, Kind, Routes, source_of
 from .link_check import check_site_links
-from .loading import Pack, load_or_report
+from .loading import load_or_report
 from .macro_table import COMPONENTS, bound_macros, macro_table
 from .markdown_fields import FieldMarkdown, relative_url
 from .open_data import pack_data
+from .pack import Pack
 from .page_checks import body_line_offset, check_data_links, check_page, printed_page, split_front_matter
 from .page_templates import PageTemplateError, PageTemplates, ProtectedCode, switched_off
 from .problems import ContentError, Problem, suggest

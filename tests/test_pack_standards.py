@@ -18,7 +18,8 @@ from collections import Counter
 
 import pytest
 
-from macros.loading import Pack, load_pack
+from macros.loading import load_pack
+from macros.pack import Pack
 from macros.programme import figures, slots_for
 from macros.schema import BankKind
 

@@ -29,7 +29,7 @@ import jinja2
 from markupsafe import Markup
 
 if TYPE_CHECKING:
-    from ..loading import Pack
+    from ..pack import Pack
 
 from ..kinds import Routes
 from ..markdown_fields import FieldMarkdown, relative_url

@@ -21,8 +21,9 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from ...loading import Pack, load_pack
+from ...loading import load_pack
 from ...markdown_fields import FieldMarkdown, relative_url
+from ...pack import Pack
 from ...strings import load_strings
 from .. import COMPONENTS_DIR, RenderContext
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ...loading import UnknownIdError
+from ...pack import UnknownIdError
 from .. import RenderContext, render
 
 
