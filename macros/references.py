@@ -8,7 +8,7 @@ alternative plan takes the order of the meeting it replaces.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .pack import Pack, UnknownIdError
@@ -162,10 +162,6 @@ def _item_time_problem(item: AgendaItem, card: ToolCard) -> tuple[str, str] | No
         f"{item.minutes}; give it at least {needed} minutes, shorten the card's steps, "
         "or list the steps it uses, such as 'steps: [1, 2]'"
     )
-
-
-def ids_in(items: Iterable[object]) -> list[str]:
-    return [str(getattr(item, "id", item)) for item in items]
 
 
 __all__ = ["check_references"]

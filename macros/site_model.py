@@ -31,7 +31,7 @@ from .downloads import PrintedPage, catalogue
 from .generated_pages import GeneratedPage, generated_pages
 from .hidden_items import HiddenItems, hide_items
 from .identity import DARK_BACKGROUND, Identity, parse_identity, readable_on
-from .kinds import KINDS, Kind, Routes, source_of
+from .kinds import KINDS, Kind, Routes
 from .link_check import check_site_links
 from .loading import load_or_report
 from .macro_table import COMPONENTS, bound_macros, macro_table
@@ -507,4 +507,4 @@ def _locate_link(project_dir: Path, shown: str, target: str) -> int | None:
     return None
 
 
-__all__ = ["PageSource", "SiteModel", "SiteSettings", "source_of"]
+__all__ = ["PageSource", "SiteModel", "SiteSettings"]
