@@ -29,8 +29,15 @@ def page(browser: Browser) -> Page:
 
 def search_for(page: Page, words: str) -> list[str]:
     """Type ``words`` into Material's search and return the result links."""
-    page.keyboard.press("/")  # Material's shortcut to the search box
+    # Material binds its keyboard shortcuts when its script has run; after a
+    # click to a new page the URL changes before that, so wait for the load.
+    page.wait_for_load_state("load")
     box = page.locator("input.md-search__input")
+    for _ in range(20):
+        page.keyboard.press("/")  # Material's shortcut to the search box
+        if page.evaluate("document.activeElement && document.activeElement.matches('input.md-search__input')"):
+            break
+        page.wait_for_timeout(250)
     expect(box).to_be_focused()
     # Wait until the search index is loaded ("Getting search ready" has gone).
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=10_000)
