@@ -12,7 +12,7 @@ AXE := tests/browser/node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all build check serve test test-fast test-js lint typecheck clean lock system-build-deps system-test-deps bench audit
+.PHONY: all build check serve overlay overlay-update test test-fast test-js lint typecheck clean lock system-build-deps system-test-deps bench audit
 
 all: build
 
@@ -42,6 +42,14 @@ build: $(STAMP_BUILD) system-build-deps
 ## make check: validate the content only (seconds)
 check: $(STAMP_BUILD)
 	$(PYTHON) -m scripts.check
+
+## make overlay PAGE=about/who-is-it-for.md: copy an upstream page into your overlay folder to replace it
+overlay: $(STAMP_BUILD)
+	$(PYTHON) -m scripts.overlay copy "$(PAGE)"
+
+## make overlay-update PAGE=...: record that your overlay page now follows today's upstream page
+overlay-update: $(STAMP_BUILD)
+	$(PYTHON) -m scripts.overlay update "$(PAGE)"
 
 ## make serve: live preview at http://127.0.0.1:8000/
 serve: $(STAMP_BUILD)
@@ -79,7 +87,7 @@ typecheck: $(STAMP_TEST)
 # Debian packages, installed only when missing: WeasyPrint's libraries for
 # the build; PDF inspection, spelling and a browser for the tests.
 DEBIAN_BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
-DEBIAN_TEST_PACKAGES := $(DEBIAN_BUILD_PACKAGES) poppler-utils hunspell hunspell-en-gb chromium
+DEBIAN_TEST_PACKAGES := $(DEBIAN_BUILD_PACKAGES) git poppler-utils hunspell hunspell-en-gb chromium
 define apt_install_missing
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -54,14 +54,22 @@ class Colours(Strict):
 
 
 class Identity(Strict):
-    """Who publishes this edition of the pack."""
+    """Who publishes this edition of the pack.
 
+    Upstream's own values are in ``config/base.yml``; a fork sets its own in
+    ``mkdocs.yml``, and MkDocs' ``INHERIT`` merges the two, setting by setting.
+    """
+
+    #: The edition's name, in the site header and on the PDF cover; upstream's
+    #: is MkDocs' ``site_name`` in config/base.yml.
+    name: PlainText | None = None
     organisation: PlainText
     short_name: PlainText = Field(max_length=40)
     logo: PlainText
     favicon: PlainText
     colours: Colours
-    contact: PlainText
+    #: How readers reach the publisher; the footer has no contact link without it.
+    contact: PlainText | None = None
     licence: PlainText
     attribution: MarkdownText
     edition: dt.date
@@ -69,8 +77,8 @@ class Identity(Strict):
 
     @field_validator("contact")
     @classmethod
-    def _contact_is_address(cls, value: str) -> str:
-        if not re.match(r"^(mailto:[^@\s]+@[^@\s]+|https?://\S+)$", value):
+    def _contact_is_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^(mailto:[^@\s]+@[^@\s]+|https?://\S+)$", value):
             raise ValueError("expected a 'mailto:' address or a web address starting https://")
         return value
 

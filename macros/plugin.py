@@ -75,6 +75,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
                 )
         if config.mdx_configs.get("toc", {}).get("permalink"):
             config.mdx_configs["toc"]["permalink_title"] = strings("theme.permalink")
+        config.site_name = self.model.title
         config.theme["logo"] = self.model.identity.logo
         config.theme["favicon"] = self.model.identity.favicon
         config.copyright = self.model.footer_html()

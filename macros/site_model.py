@@ -37,6 +37,7 @@ from .loading import load_or_report
 from .macro_table import COMPONENTS, bound_macros, macro_table
 from .markdown_fields import FieldMarkdown, relative_url
 from .open_data import pack_data
+from .overlay_drift import overlay_notes
 from .pack import Pack
 from .page_checks import body_line_offset, check_data_links, check_page, printed_page, split_front_matter
 from .page_templates import PageTemplateError, PageTemplates, ProtectedCode, switched_off
@@ -162,7 +163,10 @@ class SiteModel:
                 settings.language,
                 ", ".join(strings.untranslated),
             )
-        return cls(settings, pack, strings, identity, content, lines)
+        model = cls(settings, pack, strings, identity, content, lines)
+        for note in model.overlay_notes():  # shown by `make` and `make check` too (scripts/site_build.py)
+            log.info(note)
+        return model
 
     def _problem(self, key: str, message: str) -> Problem:
         """A problem with one of the fork's content settings, at its line in the config file."""
@@ -235,6 +239,13 @@ class SiteModel:
             for path in sorted(self.overlay_dir.rglob("*"))
             if path.is_file()
         ]
+
+    def overlay_notes(self) -> list[str]:
+        """Notes for overlay pages whose upstream page changed since they were copied (never failures)."""
+        if self.overlay_dir is None or not self.content.overlay:
+            return []
+        notes = overlay_notes(self.overlay_dir, self.settings.docs_dir, self.content.overlay, self.overlay_pages())
+        return [str(note) for note in notes]
 
     def generated_source(self, src_uri: str) -> str | None:
         """The pack file a generated page is made from, for its 'edit this page' link."""
@@ -335,7 +346,7 @@ class SiteModel:
             hidden_links=self.hidden_items.link_texts,
             options={
                 "pdfs": self.settings.pdfs,
-                "site_title": self.settings.site_name,
+                "site_title": self.title,
                 "hidden_urls": self.hidden_urls(),
                 "printed": list(self.printed.values()),
             },
@@ -386,17 +397,23 @@ class SiteModel:
         """The site footer: copyright, licence, credit and contact."""
         identity, strings = self.identity, self.strings
         attribution = self.markdown.inline(identity.attribution) if identity.attribution else Markup("")
-        contact = html.escape(identity.contact)
-        return (
+        footer = (
             strings(
                 "footer.copyright",
                 organisation=html.escape(identity.organisation),
                 year=identity.edition.year,
                 licence=html.escape(identity.licence),
             )
-            + f" {attribution} "
-            + f'<a href="{contact}">{html.escape(strings("footer.contact"))}</a>'
+            + f" {attribution}"
         )
+        if identity.contact:  # no placeholder address: the link is there only when a contact is set
+            footer += f' <a href="{html.escape(identity.contact)}">{html.escape(strings("footer.contact"))}</a>'
+        return footer
+
+    @property
+    def title(self) -> str:
+        """The edition's name: the fork's ``identity.name``, or the site name."""
+        return self.identity.name or self.settings.site_name
 
     def theme_globals(self) -> dict[str, Any]:
         """What the theme's templates show: the strings, dates and colours."""
@@ -436,7 +453,7 @@ class SiteModel:
             self.pack,
             self.routes,
             records,
-            title=self.settings.site_name,
+            title=self.title,
             site_url=self.settings.site_url,
             language=self.strings.language,
             identity=self.identity,

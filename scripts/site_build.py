@@ -79,9 +79,13 @@ def run_mkdocs(config_file: Path, site_dir: Path, extra_env: dict[str, str] | No
 
 
 def _without_info(lines: Iterable[str]) -> Iterator[str]:
-    """MkDocs' output without its INFO messages, keeping warnings and errors."""
+    """MkDocs' output without its INFO messages, keeping warnings, errors and the pack's notes."""
     in_info = False
     for line in lines:
+        if line.startswith("INFO") and " Note: " in line:  # the pack's notes for a fork (macros/overlay_drift.py)
+            in_info = False
+            yield "Note: " + line.split(" Note: ", 1)[1]
+            continue
         if line.startswith("INFO"):
             in_info = True
             continue

@@ -36,3 +36,31 @@ def test_nested_tabs_print_in_order_and_keep_their_anchors() -> None:
         "Inner 2": "__tabbed_2_2",
     }
     assert not list(article.iter("input"))
+
+
+def _links(site_url: str | None) -> list[tuple[str, str | None, str]]:
+    article = tinyhtml5.parse(
+        '<article><a href="../tools/check-in.html">Check-in</a> <a href="#steps">Steps</a> '
+        '<a href="https://www.legislation.gov.uk/">the Act</a></article>',
+        namespace_html_elements=False,
+    ).find(".//article")
+    html_tools.rewrite_links(
+        article, "programme/index.html", lambda target, fragment: "#in-pdf" if fragment else None, site_url
+    )
+    return [(element.tag, element.get("href"), element.text or "") for element in article]
+
+
+def test_a_page_not_in_the_pdf_links_to_the_site_address_when_one_is_set() -> None:
+    assert _links("https://learning.our.org.uk/pack/") == [
+        ("a", "https://learning.our.org.uk/pack/tools/check-in.html", "Check-in"),
+        ("a", "#in-pdf", "Steps"),
+        ("a", "https://www.legislation.gov.uk/", "the Act"),
+    ]
+
+
+def test_with_no_site_address_a_page_not_in_the_pdf_is_named_without_a_link() -> None:
+    assert _links(None) == [
+        ("span", None, "Check-in"),
+        ("a", "#in-pdf", "Steps"),
+        ("a", "https://www.legislation.gov.uk/", "the Act"),
+    ]

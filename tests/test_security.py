@@ -90,17 +90,23 @@ def inject_everywhere(pack_dir: Path, marker: Path, first: int) -> dict[int, str
 
 
 def inject_settings(config: Path, marker: Path, first: int) -> dict[int, str]:
-    """A payload in the fork settings: the site's name, the identity's text and a section title."""
+    """A payload in the fork settings: the edition's name, the identity's text and a section title.
+
+    The fork's mkdocs.yml sets them over upstream's values (config/base.yml).
+    """
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    upstream = yaml.safe_load((config.parent / "config" / "base.yml").read_text(encoding="utf-8"))
+    identity = data.setdefault("extra", {}).setdefault("identity", {})
     placed: dict[int, str] = {}
-    targets: list[tuple[Any, ...]] = [("site_name",)] + [
-        ("extra", "identity", key) for key in ("organisation", "short_name", "licence", "attribution")
-    ]
-    for number, target in enumerate(targets, start=first):
-        text = f"Zq{number} {{{{7*7}}}}" if target[-1] == "short_name" else payload(number, marker)  # 40 at most
-        _set(data, target, f"{_get(data, target)} {text}")
-        placed[number] = "mkdocs.yml: " + ".".join(target)
-    number = first + len(targets)
+    keys = ("name", "organisation", "short_name", "licence", "attribution")  # name: the site's title
+    for number, key in enumerate(keys, start=first):
+        if key == "short_name":
+            identity[key] = f"Zq{number} {{{{7*7}}}}"  # 40 characters at most
+        else:
+            identity[key] = f"{upstream['extra']['identity'].get(key, 'Our pack')} {payload(number, marker)}"
+        placed[number] = "mkdocs.yml: extra.identity." + key
+    number = first + len(keys)
+    data["nav"] = data.get("nav") or upstream["nav"]  # a fork may restate the whole navigation
     for index, entry in enumerate(data["nav"]):
         if isinstance(entry, dict) and next(iter(entry)) == "Tools":
             data["nav"][index] = {f"Tools {payload(number, marker)}": entry["Tools"]}

@@ -85,6 +85,27 @@ def test_identity_reaches_the_theme(built_real_site: BuildResult) -> None:
     assert f'src="{identity["logo"]}"' in html
 
 
+def test_the_upstream_footer_credits_the_pack_and_links_only_what_is_set(built_real_site: BuildResult) -> None:
+    html = read(built_real_site.site, "index.html")
+    footer = html.split('class="md-copyright"', 1)[1].split("</footer>", 1)[0]
+    assert "The Action Learning Set Resource Pack contributors" in footer
+    assert "Scottish Social Services Council (SSSC)" in footer
+    assert "mailto:" not in footer and "Contact us" not in footer  # upstream sets no contact
+    assert 'class="md-source"' not in html and "Edit this page" not in html  # nor a repository
+
+
+def test_a_fork_names_its_edition_in_its_identity(tmp_path: Path, tiny_project: Project) -> None:
+    tiny_project.edit(
+        "mkdocs.yml", "    organisation: Tiny Test Trust", "    name: Our own pack\n    organisation: Tiny Test Trust"
+    )
+    result = tiny_project.build()
+    assert result.returncode == 0, result.output
+    html = read(result.site, "index.html")
+    header = html.split('class="md-header__topic"', 1)[1].split("</div>", 1)[0]
+    assert "Our own pack" in header and "Tiny pack" not in header
+    assert json.loads(read(result.site, "api/pack.json"))["title"] == "Our own pack"
+
+
 # -- the tiny fixture site ----------------------------------------------------
 
 
