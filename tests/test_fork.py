@@ -158,10 +158,9 @@ def test_a_translation_that_changes_a_placeholder_is_an_error(tmp_path: Path) ->
 
 def test_hiding_pages_that_pack_data_links_to(real_project: Project) -> None:
     """The example on the Adapting page: hide a section and a page that cards and sessions link to."""
-    real_project.edit(
-        "mkdocs.yml",
-        "extra:\n",
-        'extra:\n  content:\n    hide: ["Evaluation", "guides/presenting-back.md"]\n',
+    settings = (real_project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    real_project.write(
+        "mkdocs.yml", settings + 'extra:\n  content:\n    hide: ["Evaluation", "guides/presenting-back.md"]\n'
     )
     result = real_project.build()  # the site alone: the fork fixture shows hidden pages leaving the PDFs
     assert result.returncode == 0, result.output

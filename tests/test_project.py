@@ -6,7 +6,9 @@ import re
 from importlib import metadata
 
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
+from macros.identity import Identity
 from macros.loading import load_pack
 
 from .conftest import PROJECT
@@ -69,3 +71,19 @@ def test_code_and_content_carry_their_licences() -> None:
     assert "Attribution-ShareAlike 4.0 International" in content
     licences = {card.licence for card in load_pack(PROJECT / "pack", PROJECT).cards.values()}
     assert licences == {"CC BY-SA 4.0"}, "every card's licence is the content licence"
+
+
+def test_upstream_ships_a_fork_settings_file_that_sets_nothing_of_its_own() -> None:
+    """mkdocs.yml is the fork's: upstream's edition lives in config/base.yml, so a release never edits it.
+
+    Every fork setting is in the file as a comment, and a fork that switches
+    them all on gets a valid identity (the comments are a working example).
+    """
+    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text) == {"INHERIT": "config/base.yml"}
+    example = yaml.safe_load(re.sub(r"^# ?(?=\S| )", "", text.split("INHERIT: config/base.yml", 1)[1], flags=re.M))
+    base = (PROJECT / "config" / "base.yml").read_text(encoding="utf-8")
+    upstream = yaml.load(base, Loader=get_yaml_loader())["extra"]["identity"]
+    assert set(example["extra"]["identity"]) == set(Identity.model_fields)  # every setting is shown
+    Identity.model_validate(upstream)
+    Identity.model_validate(example["extra"]["identity"])

@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 from pydantic import ValidationError
 
 from macros.kinds import KINDS
@@ -95,7 +96,7 @@ def inject_settings(config: Path, marker: Path, first: int) -> dict[int, str]:
     The fork's mkdocs.yml sets them over upstream's values (config/base.yml).
     """
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    upstream = yaml.safe_load((config.parent / "config" / "base.yml").read_text(encoding="utf-8"))
+    upstream = yaml.load((config.parent / "config" / "base.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     identity = data.setdefault("extra", {}).setdefault("identity", {})
     placed: dict[int, str] = {}
     keys = ("name", "organisation", "short_name", "licence", "attribution")  # name: the site's title
