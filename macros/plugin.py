@@ -31,8 +31,9 @@ from mkdocs.structure.toc import get_toc
 
 from . import page_html
 from .content_settings import ContentSettings, parse_content_settings
+from .merge_conflicts import scan_site
 from .open_data import dumps
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .site_model import PageSource, SiteModel, SiteSettings
 
 
@@ -59,6 +60,11 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         return self._model
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Conflict markers first: before any page or pack file is read (make and make check have
+        # already scanned mkdocs.yml, which MkDocs could not have read with markers in).
+        conflicts = _merge_conflicts(config, self.config)
+        if conflicts:
+            raise PluginError(ContentError(conflicts).report())
         # The fork's extensions and features first, so pages and pack data render with them.
         _merge_fork_lists(config, parse_content_settings(dict(config.extra), "mkdocs.yml")[0])
         try:
@@ -108,6 +114,12 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         for file in files:
             if file.src_uri in model.hidden_pages:
                 file.inclusion = InclusionLevel.EXCLUDED
+        # A stray overlay page is reported by check_pages, naming the page it may have meant;
+        # MkDocs' own warning would name only the navigation.
+        for src_uri in model.stray_overlay_pages():
+            stray = files.get_file_from_path(src_uri)
+            if stray is not None:
+                stray.inclusion = InclusionLevel.NOT_IN_NAV
         # Every page, hidden ones too: links to a hidden page are unwrapped later, not reported as broken.
         model.set_pages({file.src_uri: file.url for file in files.documentation_pages(inclusion=lambda _: True)})
         # Reported with the rendering and link problems after the build, so that one run lists them all,
@@ -181,6 +193,17 @@ def _settings(config: MkDocsConfig, plugin_config: PackPluginConfig) -> SiteSett
         markdown_configs=dict(config.mdx_configs),
         pdfs=bool(plugin_config.pdfs),
     )
+
+
+def _merge_conflicts(config: MkDocsConfig, plugin_config: PackPluginConfig) -> list[Problem]:
+    """Every conflict Git left in the config, the pages, the pack, the strings or the overlay."""
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    content = config.extra.get("content")
+    overlay = content.get("overlay") if isinstance(content, dict) else None
+    folders = [Path(config.docs_dir), Path(plugin_config.data_dir), Path(plugin_config.locales_dir)]
+    if isinstance(overlay, str) and overlay:
+        folders.append(config_file.resolve().parent / overlay)
+    return scan_site(config_file, folders)
 
 
 def _merge_fork_lists(config: MkDocsConfig, content: ContentSettings) -> None:

@@ -15,6 +15,7 @@ a test drives it without MkDocs (``tests/test_site_model.py``).
 
 from __future__ import annotations
 
+import difflib
 import html
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -126,6 +127,8 @@ class SiteModel:
         self.hidden_pages: set[str] = set()
         #: Source paths of the pages a fork's overlay replaces or adds.
         self.overlaid: set[str] = set()
+        #: Every page the navigation names, hidden ones too (None until :meth:`navigation` has run).
+        self.nav_pages: set[str] | None = None
         #: Pages that have a PDF of their own, by source path.
         self.printed: dict[str, PrintedPage] = {}
         #: Problems in pages' sources, found before rendering, and the pages that have them.
@@ -186,6 +189,7 @@ class SiteModel:
         pages_or_sections = self._hide_items(self.content.hide)
         candidates = list(self.generated) + [path for path in sorted(docs_pages) if path not in self.generated]
         nav = navigation.expand(self._with_fork_nav(nav), candidates)
+        self.nav_pages = navigation.page_paths(nav)
         nav, self.hidden_pages, matched = navigation.hide(nav, pages_or_sections)
         unmatched = [entry for entry in pages_or_sections if entry not in matched]
         if unmatched:
@@ -247,6 +251,51 @@ class SiteModel:
         notes = overlay_notes(self.overlay_dir, self.settings.docs_dir, self.content.overlay, self.overlay_pages())
         return [str(note) for note in notes]
 
+    def stray_overlay_pages(self) -> list[str]:
+        """Overlay pages that replace no page of the pack and that the navigation does not name.
+
+        Most often a misspelt file name. The engine would only say the page
+        is not in the navigation; :meth:`check_pages` says what it meant.
+        """
+        if self.nav_pages is None:
+            return []  # no navigation: the engine lists every page
+        outside = [src for src in self.overlay_pages() if src.endswith(".md") and src not in self.nav_pages]
+        if not outside:
+            return []
+        upstream = self._upstream_pages()
+        return [src for src in outside if src not in upstream]
+
+    def _upstream_pages(self) -> dict[str, str]:
+        """Every page of the pack a file in the overlay can replace, and how a message names its source."""
+        docs = self.settings.docs_dir
+        pages = {
+            path.relative_to(docs).as_posix(): f"{docs.name}/{path.relative_to(docs).as_posix()}"
+            for path in sorted(docs.rglob("*.md"))
+        }
+        for src_uri, page in generated_pages(self.full_pack, self.settings.components).items():
+            source = self.full_pack.sources.get((page.kind, page.item_id))
+            pages.setdefault(src_uri, f"the page made from {source}" if source else src_uri)
+        return pages
+
+    def _stray_overlay_problems(self) -> list[Problem]:
+        strays = self.stray_overlay_pages()
+        upstream = self._upstream_pages() if strays else {}
+        problems = []
+        overlay, docs = self.content.overlay, self.settings.docs_dir.name
+        for src_uri in strays:
+            nearest = difflib.get_close_matches(src_uri, sorted(upstream), n=1)
+            if nearest:
+                replaced = upstream[nearest[0]]
+                meant = f"did you mean {overlay}/{nearest[0]} (to replace {replaced})? "
+            else:
+                meant = f"to replace a page, give the file the same path as the page in {docs}/. "
+            message = (
+                f"this overlay page replaces no page of the pack and is not in your navigation; "
+                f"{meant}To add it as a new page, list it under extra.content.nav"
+            )
+            problems.append(Problem(f"{overlay}/{src_uri}", 1, None, message))
+        return problems
+
     def generated_source(self, src_uri: str) -> str | None:
         """The pack file a generated page is made from, for its 'edit this page' link."""
         page = self.generated.get(src_uri)
@@ -286,7 +335,7 @@ class SiteModel:
             if found:
                 self._pages_with_problems.add(page.src_uri)
             problems += found
-        self.page_problems = problems + self._clashing_printed_files()
+        self.page_problems = problems + self._clashing_printed_files() + self._stray_overlay_problems()
         return self.page_problems
 
     def _check_page(self, page: PageSource, known: set[str]) -> list[Problem]:

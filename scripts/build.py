@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from .site_build import BuildError, edition_date, run_mkdocs, staged_site
+from .site_build import BuildError, edition_date, refuse_merge_conflicts, run_mkdocs, staged_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
+        refuse_merge_conflicts(args.config_file)  # before the config is read, and before site/ is touched
         with staged_site(args.site_dir) as scratch:
             print("Building the site...", flush=True)
             run_mkdocs(args.config_file, scratch, {"PACK_PDFS": "false" if args.no_pdf else "true"})

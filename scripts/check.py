@@ -1,8 +1,9 @@
 """``make check``: validate the content without publishing anything.
 
-Loads and checks the pack's data, the strings and the identity, every page's
-macros, and every link, by building the site into a scratch folder that is
-then thrown away. ``site/`` is not touched. Exit status 0 means the content
+Stops first if Git left merge conflicts in a file. Then loads and checks
+the pack's data, the strings and the identity, every page's macros, and
+every link, by building the site into a scratch folder that is then thrown
+away. ``site/`` is not touched. Exit status 0 means the content
 is ready to build.
 """
 
@@ -15,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .site_build import BuildError, run_mkdocs
+from .site_build import BuildError, refuse_merge_conflicts, run_mkdocs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     scratch = Path(tempfile.mkdtemp(prefix="pack-check-"))
     try:
+        refuse_merge_conflicts(args.config_file)
         run_mkdocs(args.config_file, scratch)
     except BuildError:
         print("Check failed: fix the problems listed above.", file=sys.stderr)

@@ -21,9 +21,25 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from macros.merge_conflicts import scan_project
+from macros.problems import ContentError
+
 
 class BuildError(Exception):
     """A build step failed; the message says which, and the site is untouched."""
+
+
+def refuse_merge_conflicts(config_file: Path) -> None:
+    """Stop before anything is parsed if Git left conflict markers in a file the build reads.
+
+    The config is scanned first (MkDocs cannot read it with markers in), then
+    the pages, the pack, the strings and the overlay folder it names. Every
+    conflict is listed; raise BuildError if there is any.
+    """
+    problems = scan_project(config_file)
+    if problems:
+        print(ContentError(problems).report(), file=sys.stderr, flush=True)
+        raise BuildError("Git left merge conflicts in the files listed above; resolve them first")
 
 
 def load_mkdocs_config(config_file: Path) -> MkDocsConfig:

@@ -92,6 +92,12 @@ SECRET = "TOP SECRET: the CI job's deploy key"
 
 
 def apply(project: Project, case: dict[str, Any]) -> None:
+    _apply_one(project, case)
+    for change in case.get("also", []):
+        _apply_one(project, {"name": case["name"], **change})
+
+
+def _apply_one(project: Project, case: dict[str, Any]) -> None:
     path = project.root / case["file"]
     if "replace" in case:
         old, new = case["replace"]
@@ -172,6 +178,8 @@ def test_bad_input_fails_clearly_and_keeps_the_last_good_site(
     assert result.returncode != 0, f"the build passed:\n{result.output}"
     for expected in case["expect"]:
         assert expected in result.output, result.output
+    for unwanted in case.get("not_expect", []):
+        assert unwanted not in result.output, result.output
     assert "previous site/ is unchanged" in result.output
     assert fingerprint(published) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["outside", "project", "site"]  # no scratch folder left

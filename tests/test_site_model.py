@@ -159,3 +159,25 @@ def test_a_hide_entry_that_names_nothing_is_an_error(tmp_path: Path) -> None:
         SiteModel.load(site).navigation(["index.md"], ["index.md"])
     assert "'example-minimul' is not a page, a section title or the id of a card" in raised.value.report()
     assert "(did you mean 'example-minimal'" in raised.value.report()
+
+
+def test_an_overlay_page_that_replaces_nothing_names_the_page_it_meant(tmp_path: Path) -> None:
+    site = settings(tmp_path)
+    content = {"overlay": "overlay", "nav": [{"Local": "local.md"}]}
+    site = SiteSettings(**{**site.__dict__, "extra": {**site.extra, "content": content}})
+    for name in ("guides/evaluaton.md", "guides/evaluation.md", "local.md", "tool/example-full.md"):
+        (tmp_path / "overlay" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "overlay" / name).write_text("---\nreviewed: 2026-12-01\n---\n\n# Ours\n", encoding="utf-8")
+    model = SiteModel.load(site)
+    model.navigation(["index.md", {"Guides": ["guides/evaluation.md"]}, {"Tools": "tools/*.md"}], ["index.md"])
+    # A replacement and a new page in the fork's nav are fine; the two misspelt ones are not.
+    assert model.stray_overlay_pages() == ["guides/evaluaton.md", "tool/example-full.md"]
+    model.set_pages(pages(site))
+    assert [str(problem) for problem in model.check_pages([])] == [
+        "overlay/guides/evaluaton.md:1: this overlay page replaces no page of the pack and is not in your "
+        "navigation; did you mean overlay/guides/evaluation.md (to replace docs/guides/evaluation.md)? "
+        "To add it as a new page, list it under extra.content.nav",
+        "overlay/tool/example-full.md:1: this overlay page replaces no page of the pack and is not in your "
+        "navigation; did you mean overlay/tools/example-full.md (to replace the page made from "
+        "pack/cards/example-full.yml)? To add it as a new page, list it under extra.content.nav",
+    ]
