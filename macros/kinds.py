@@ -69,6 +69,13 @@ class Kind:
     json_exclude: frozenset[str] = frozenset()
     #: More fields for an item's pack.json record.
     json_extra: Callable[[Any], dict[str, Any]] | None = None
+    #: The rules checked across files (:mod:`macros.references`), in Markdown,
+    #: for the field reference page. Rules within one file are on the model's validators.
+    rules: tuple[str, ...] = ()
+
+    def file_rules(self) -> list[str]:
+        """The rules every file of this kind follows (:data:`FILE_RULES`), in this kind's words."""
+        return [text.format(folder=self.folder, noun=self.noun) for text in FILE_RULES]
 
     def item_url(self, item_id: str) -> str:
         return self.url.format(id=item_id)
@@ -76,6 +83,16 @@ class Kind:
     def link_text(self, item: Any) -> str:
         """The words a link to ``item`` shows: its title, or a glossary term's term."""
         return str(getattr(item, "title", None) or getattr(item, "term", item.id))
+
+
+#: The rules every item's file follows, checked as it is loaded (:mod:`macros.loading`), in
+#: Markdown for the field reference page; ``{folder}`` and ``{noun}`` are the kind's.
+FILE_RULES = (
+    "Each {noun} is one file, `pack/{folder}/<id>.yml`: its `id` is the file's name without `.yml`.",
+    "No two files in `pack/{folder}/` have the same `id`.",
+    "A file has only the fields listed here. A misspelt field name is an error.",
+    "Text holds no HTML. Where Markdown is allowed, use it for **bold** text and links.",
+)
 
 
 def _title(item: Any) -> Any:
@@ -95,6 +112,7 @@ KINDS: tuple[Kind, ...] = (
         order=_title,
         page=PageSpec(params={"level": 1}, heading=False),
         pdf=PdfSpec(folder="handouts", json_key="handout", label=lambda card: "handout"),
+        rules=("Each id in `related.cards` names another tool card, and each id in `related.banks` a question bank.",),
     ),
     Kind(
         name="bank",
@@ -108,6 +126,12 @@ KINDS: tuple[Kind, ...] = (
         order=_title,
         page=PageSpec(params={"introduction": True}),
         json_exclude=frozenset({"questions"}),
+        rules=(
+            "No two categories in a bank have the same `id`, and every category has at least one question.",
+            "Each question's `category` is the `id` of one of the bank's categories.",
+            "No two questions have the same `id`, in this bank or any other.",
+            "In a bank of kind `rephrase`, every question has an `alternative`. In a bank of kind `open`, none has.",
+        ),
     ),
     Kind(
         name="session",
@@ -121,6 +145,15 @@ KINDS: tuple[Kind, ...] = (
         order=lambda session: (session.order, session.alternative_to is not None, session.id),
         page=PageSpec(summary=True),
         json_extra=lambda session: {"cards": session.cards_used},
+        rules=(
+            "Each agenda item's `card` names a tool card, and its `steps` are numbers of that card's steps.",
+            "An agenda item with a `card` gives at least the minutes of the card's steps it uses: "
+            "all of them, or those its `steps` list.",
+            "An agenda item that uses the card for a presenter slot (`slot_card` in `pack/programme.yml`) "
+            "has a `slot`.",
+            "No two sessions have the same `order`, except that a session with `alternative_to` "
+            "takes the `order` of the session it replaces. That session is not an alternative itself.",
+        ),
     ),
     Kind(
         name="form",
@@ -183,4 +216,15 @@ def source_of(url: str) -> str:
     return url.removesuffix(".html") + ".md"
 
 
-__all__ = ["DOWNLOADS", "KINDS", "Kind", "PageSpec", "PdfSpec", "Routes", "by_name", "pdf_path", "source_of"]
+__all__ = [
+    "DOWNLOADS",
+    "FILE_RULES",
+    "KINDS",
+    "Kind",
+    "PageSpec",
+    "PdfSpec",
+    "Routes",
+    "by_name",
+    "pdf_path",
+    "source_of",
+]

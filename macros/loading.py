@@ -120,6 +120,7 @@ def _read_programme(pack_dir: Path, reading: _Reading) -> Programme | None:
 
 
 def _load_item(path: Path, shown: str, model: type[Item], reading: _Reading) -> Item | None:
+    """An item whose id is its file's name (:data:`~macros.kinds.FILE_RULES` says so on the field reference page)."""
     item = _read_model(path, shown, model, reading)
     if item is None or item.id == path.stem:
         return item

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from .components import RenderContext
 from .components.downloads import downloads
+from .components.field_reference import field_reference
 from .components.form import form
 from .components.glossary import glossary
 from .components.programme_overview import programme_overview
@@ -71,6 +72,7 @@ COMPONENTS: dict[str, Callable[..., Any]] = {
     "glossary": glossary,
     "starter_questions": starter_questions,
     "set_sizes": set_sizes,
+    "field_reference": field_reference,
 }
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from .fields import example_line
 from .schema import ID_PATTERN
 
 if TYPE_CHECKING:
@@ -99,8 +100,45 @@ def problem_from_error(shown: str, loaded: LoadedYaml, model: type[BaseModel], d
     return Problem(shown, line, field_name(loc) or None, describe_error(model, loc, detail))
 
 
+#: Errors about a value of the wrong shape (text for a group of fields, a word
+#: for a number): their message shows the field written correctly, from its example.
+SHAPE_ERRORS = frozenset(
+    {
+        "model_type",
+        "dict_type",
+        "model_attributes_type",
+        "int_type",
+        "int_parsing",
+        "int_from_float",
+        "list_type",
+        "bool_type",
+        "bool_parsing",
+    }
+)
+
+
 def describe_error(model: type[BaseModel], loc: tuple[str | int, ...], detail: ErrorDetails) -> str:
-    """Say what a pydantic error means in an editor's terms."""
+    """Say what a pydantic error means in an editor's terms.
+
+    When the value has the wrong shape, or a required field is missing, the
+    message ends with the field written correctly, from the example in the
+    model (``duration: {min: 15, max: 25}``), if the field has one.
+    """
+    message = _describe(model, loc, detail)
+    kind = detail["type"]
+    if kind == "missing":
+        example = example_line(model, loc)
+        return f"{message}, such as {example}" if example else message
+    if kind == "string_type":
+        example = example_line(model, loc, quoted=True)
+        return f"{message}, as in {example}" if example else message
+    if kind in SHAPE_ERRORS:
+        example = example_line(model, loc)
+        return f"{message}; write it as {example}" if example else message
+    return message
+
+
+def _describe(model: type[BaseModel], loc: tuple[str | int, ...], detail: ErrorDetails) -> str:
     kind = detail["type"]
     value = detail.get("input")
     context: dict[str, Any] = dict(detail.get("ctx") or {})

@@ -4,6 +4,9 @@ Each item is valid on its own once its model accepts it. These checks need
 the whole pack: a card's related cards exist, a bank's questions sit in its
 categories, an agenda item gives the minutes of the card steps it uses, an
 alternative plan takes the order of the meeting it replaces.
+
+The field reference page says these checks in words, from each kind's
+``rules`` in :mod:`macros.kinds`: change those when a check here changes.
 """
 
 from __future__ import annotations

@@ -8,14 +8,21 @@ file, the line and the field.
 Fields typed :data:`MarkdownText` hold Markdown and are rendered by the
 site's Markdown pipeline. Every other text field is plain text and is
 HTML-escaped wherever it is shown.
+
+The models are also the one source of the "Fields of pack files" page
+(:mod:`macros.fields`): each field's ``description`` and ``examples``, the
+:class:`Words` a type is named by, and the :func:`rule` on each validator.
+A message about a value of the wrong shape shows the same example.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -66,12 +73,52 @@ def _no_html(text: str) -> str:
     return text
 
 
-Id = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN, max_length=60)]
-PlainText = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_html)]
+@dataclass(frozen=True)
+class Words:
+    """How the field reference names a type in plain words: one value, a list of them, and a note."""
+
+    one: str
+    many: str
+    note: str = ""
+
+
+Function = TypeVar("Function", bound=Callable[..., Any])
+
+
+def rule(text: str) -> Callable[[Function], Function]:
+    """Say what a validator checks, in a sentence or two of Markdown, for the field reference page.
+
+    Put it under ``@field_validator`` or ``@model_validator`` (and under
+    ``@classmethod``); a test checks that every validator has one.
+    """
+
+    def mark(function: Function) -> Function:
+        function.rule = text  # type: ignore[attr-defined]
+        return function
+
+    return mark
+
+
+Id = Annotated[
+    StrictStr,
+    StringConstraints(pattern=ID_PATTERN, max_length=60),
+    Words("id of lower-case letters, digits and single hyphens", "ids"),
+]
+PlainText = Annotated[
+    StrictStr,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_html),
+    Words("text", "text items"),
+]
 #: Markdown source; rendered through the same extensions as the pages.
-MarkdownText = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_html)]
-Minutes = Annotated[StrictInt, Field(gt=0, le=600)]
-People = Annotated[StrictInt, Field(ge=1, le=100)]
+MarkdownText = Annotated[
+    StrictStr,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_html),
+    Words("text", "text items", note="Markdown allowed"),
+]
+Minutes = Annotated[StrictInt, Field(gt=0, le=600), Words("whole number of minutes", "whole numbers of minutes")]
+People = Annotated[StrictInt, Field(ge=1, le=100), Words("whole number of people", "whole numbers of people")]
 
 
 class Stage(StrEnum):
@@ -114,6 +161,7 @@ class Role(StrEnum):
     EVERYONE = "everyone"
 
 
+@rule("`next_review` comes after `last_reviewed`.")
 def _after_last_review(cls: type, next_review: dt.date, info: ValidationInfo) -> dt.date:
     """A field validator: the next review must come after the last one."""
     last = info.data.get("last_reviewed")
@@ -131,9 +179,16 @@ class Strict(BaseModel):
 class Item(Strict):
     """What every pack item has: a stable id (its file name) and its review dates."""
 
-    id: Id
-    last_reviewed: dt.date
-    next_review: dt.date
+    #: Written after the content, in the files and in pack.json.
+    LAST_FIELDS: ClassVar[tuple[str, ...]] = ("last_reviewed", "next_review")
+
+    id: Id = Field(
+        description="The item's stable name: its file's name without `.yml`. "
+        "Keep it once the item is published, so that links to it keep working.",
+        examples=["check-in"],
+    )
+    last_reviewed: dt.date = Field(description="When someone last checked the item.", examples=[dt.date(2026, 12, 1)])
+    next_review: dt.date = Field(description="When the item is next due a check.", examples=[dt.date(2027, 12, 1)])
 
     _review_order = field_validator("next_review")(_after_last_review)
 
@@ -142,7 +197,7 @@ class Item(Strict):
         """As in the files and in pack.json: the review dates come after the content."""
         data = handler(self)
         if isinstance(data, dict):
-            for key in ("last_reviewed", "next_review"):
+            for key in self.LAST_FIELDS:
                 if key in data:
                     data[key] = data.pop(key)
         return data
@@ -151,17 +206,22 @@ class Item(Strict):
 class PagedItem(Item):
     """An item with a page of its own, whose title and summary the page shows."""
 
-    title: PlainText
-    summary: PlainText = Field(max_length=200)
+    title: PlainText = Field(description="The item's name, as its page's heading and in lists.", examples=["Check-in"])
+    summary: PlainText = Field(
+        max_length=200,
+        description="One sentence that says what the item is, shown in lists and at the top of its page.",
+        examples=["A short opening round in which each member says how they are arriving."],
+    )
 
 
 class Range(Strict):
     """An inclusive range, such as 20 to 40 minutes."""
 
-    min: StrictInt = Field(ge=1)
-    max: StrictInt = Field(ge=1)
+    min: StrictInt = Field(ge=1, description="The lowest number.")
+    max: StrictInt = Field(ge=1, description="The highest number.")
 
     @model_validator(mode="after")
+    @rule("`min` is not above `max`.")
     def _min_not_above_max(self) -> Range:
         if self.min > self.max:
             raise ValueError(f"min ({self.min}) is above max ({self.max}); swap them")
@@ -171,44 +231,102 @@ class Range(Strict):
 class Step(Strict):
     """One step of a tool, with its time and an optional note for the facilitator."""
 
-    text: MarkdownText
-    minutes: Minutes
-    note: MarkdownText | None = None
+    text: MarkdownText = Field(
+        description="What the facilitator or the set does in this step.",
+        examples=["Go round the group. Let each member pass if they wish."],
+    )
+    minutes: Minutes = Field(description="How long the step takes.", examples=[7])
+    note: MarkdownText | None = Field(
+        default=None,
+        description="A note for the facilitator about this step.",
+        examples=["If someone shares something painful, thank them and talk at the break."],
+    )
 
 
 class Related(Strict):
     """Cards and question banks that go well with a card."""
 
-    cards: list[Id] = Field(default_factory=list)
-    banks: list[Id] = Field(default_factory=list)
+    cards: list[Id] = Field(
+        default_factory=list, description="Other tool cards that go well with this one.", examples=[["check-out"]]
+    )
+    banks: list[Id] = Field(
+        default_factory=list, description="Question banks that go well with this card.", examples=[["open-questions"]]
+    )
 
 
 class ToolCard(PagedItem):
     """A reusable facilitation tool, printed as a one-page handout."""
 
-    purpose: MarkdownText
-    stages: list[Stage] = Field(min_length=1)
-    sessions: list[SessionKind] = Field(min_length=1)
-    duration: Range
-    group_size: Range
-    experience: Experience
-    materials: list[PlainText] = Field(min_length=1)
-    preparation: MarkdownText
-    steps: list[Step] = Field(min_length=1)
-    tips: list[MarkdownText] = Field(min_length=1)
-    variations: list[MarkdownText] = Field(min_length=1)
-    online: MarkdownText
-    health_and_social_care: MarkdownText
-    #: Adjustments so that every member can take part (access, communication, energy).
-    access: MarkdownText | None = None
-    #: What can go wrong with the tool, and what to do about it.
-    risks: list[MarkdownText] = Field(default_factory=list)
-    related: Related = Field(default_factory=Related)
-    source: MarkdownText
-    licence: PlainText
+    purpose: MarkdownText = Field(
+        description="What the tool is for, and why it helps.",
+        examples=["A check-in gives each member a moment to say how they are."],
+    )
+    stages: list[Stage] = Field(
+        min_length=1,
+        description="Where the tool fits in a meeting or in the cycle of meetings.",
+        examples=[["opening"]],
+    )
+    sessions: list[SessionKind] = Field(
+        min_length=1, description="The kinds of meeting the tool suits.", examples=[["introductory", "set-meeting"]]
+    )
+    duration: Range = Field(
+        description="How long the tool takes, in minutes: the shortest and the longest time.",
+        examples=[{"min": 15, "max": 25}],
+    )
+    group_size: Range = Field(
+        description="How many people the tool suits: the fewest and the most.", examples=[{"min": 4, "max": 10}]
+    )
+    experience: Experience = Field(description="How much facilitation experience the tool asks for.", examples=["new"])
+    materials: list[PlainText] = Field(
+        min_length=1, description="What the facilitator needs, one thing to an item.", examples=[["A timer"]]
+    )
+    preparation: MarkdownText = Field(
+        description="What to do before the meeting.", examples=["Choose a check-in question before the meeting."]
+    )
+    steps: list[Step] = Field(
+        min_length=1,
+        description="What happens, step by step. Their minutes add up to a time within `duration`.",
+        examples=[[{"text": "Go round the group.", "minutes": 15}]],
+    )
+    tips: list[MarkdownText] = Field(
+        min_length=1, description="Short pieces of advice from experience.", examples=[["Keep to time."]]
+    )
+    variations: list[MarkdownText] = Field(
+        min_length=1,
+        description="Other ways to run the tool.",
+        examples=[["**One word.** Each member gives one word for how they feel."]],
+    )
+    online: MarkdownText = Field(
+        description="How to run the tool when the set meets online, or with some members online.",
+        examples=["Call on people by name in a fixed order."],
+    )
+    health_and_social_care: MarkdownText = Field(
+        description="What to bear in mind in health and social care.",
+        examples=["Staff may arrive straight from a hard shift."],
+    )
+    access: MarkdownText | None = Field(
+        default=None,
+        description="Changes so that every member can take part: access, communication and energy.",
+        examples=["Tell members the question before the meeting if they like time to think."],
+    )
+    risks: list[MarkdownText] = Field(
+        default_factory=list,
+        description="What can go wrong with the tool, and what to do about it.",
+        examples=[["The round turns into a chat. Say kindly that replies can wait for the break."]],
+    )
+    related: Related = Field(
+        default_factory=Related,
+        description="Tool cards and question banks that go well with this card, by their ids.",
+        examples=[{"cards": ["check-out"], "banks": ["open-questions"]}],
+    )
+    source: MarkdownText = Field(
+        description="Where the tool comes from.", examples=["A common opening round in action learning."]
+    )
+    licence: PlainText = Field(description="The licence the card is shared under.", examples=["CC BY-SA 4.0"])
 
     @field_validator("steps")
     @classmethod
+    @rule("The steps' `minutes` add up to a time from `duration.min` to `duration.max`.")
     def _steps_fit_duration(cls, steps: list[Step], info: ValidationInfo) -> list[Step]:
         duration = info.data.get("duration")
         total = sum(step.minutes for step in steps)
@@ -227,9 +345,15 @@ class ToolCard(PagedItem):
 class Category(Strict):
     """A group of questions in a bank, such as 'clarifying'."""
 
-    id: Id
-    title: PlainText
-    description: MarkdownText
+    id: Id = Field(
+        description="The category's id, unique in the bank. Each question names its category by this id.",
+        examples=["clarifying"],
+    )
+    title: PlainText = Field(description="The category's heading.", examples=["Clarifying questions"])
+    description: MarkdownText = Field(
+        description="What the questions in the category are for.",
+        examples=["Short questions about the facts, to ask first."],
+    )
 
 
 class Question(Strict):
@@ -239,15 +363,32 @@ class Question(Strict):
     ``alternative`` the open question to ask instead.
     """
 
-    id: Id
-    text: PlainText
-    category: Id
-    stage: Stage
-    purpose: PlainText
-    caution: PlainText | None = None
-    alternative: PlainText | None = None
-    #: On the one-page starter sheet for new members.
-    starter: bool = False
+    id: Id = Field(description="The question's id, unique across every bank.", examples=["who-is-involved"])
+    text: PlainText = Field(
+        description="The question. In a `rephrase` bank, the question to avoid.",
+        examples=["Who else is involved in this?"],
+    )
+    category: Id = Field(description="The id of the question's category in this bank.", examples=["clarifying"])
+    stage: Stage = Field(description="Where in a meeting the question fits.", examples=["presenting"])
+    purpose: PlainText = Field(
+        description="What the question does for the presenter.",
+        examples=["Shows the people around the issue."],
+    )
+    caution: PlainText | None = Field(
+        default=None,
+        description="When to take care with the question, and why.",
+        examples=["It can feel like a test if asked too early."],
+    )
+    alternative: PlainText | None = Field(
+        default=None,
+        description="In a `rephrase` bank only: the open question to ask instead.",
+        examples=["What options can you see?"],
+    )
+    starter: bool = Field(
+        default=False,
+        description="Whether the question is on the one-page sheet of starter questions for new members.",
+        examples=[True],
+    )
 
 
 class BankKind(StrEnum):
@@ -258,28 +399,65 @@ class BankKind(StrEnum):
 class QuestionBank(PagedItem):
     """A bank of questions, grouped into categories."""
 
-    kind: BankKind = BankKind.OPEN
-    introduction: MarkdownText
-    categories: list[Category] = Field(min_length=1)
-    questions: list[Question] = Field(min_length=1)
+    kind: BankKind = Field(
+        default=BankKind.OPEN,
+        description="`open` for questions to ask; `rephrase` for questions to avoid, each with one to ask instead.",
+        examples=["rephrase"],
+    )
+    introduction: MarkdownText = Field(
+        description="The text above the questions: what they are for and how to use them.",
+        examples=["Ask one question at a time, then stop and wait."],
+    )
+    categories: list[Category] = Field(
+        min_length=1,
+        description="The groups of questions, in the order the page shows them.",
+        examples=[
+            [{"id": "clarifying", "title": "Clarifying questions", "description": "Short questions about the facts."}]
+        ],
+    )
+    questions: list[Question] = Field(
+        min_length=1,
+        description="The questions, each in one of the categories.",
+        examples=[
+            [
+                {
+                    "id": "who-is-involved",
+                    "text": "Who else is involved in this?",
+                    "category": "clarifying",
+                    "stage": "presenting",
+                    "purpose": "Shows the people around the issue.",
+                }
+            ]
+        ],
+    )
 
 
 class AgendaItem(Strict):
     """One timed item on a session plan."""
 
-    title: PlainText
-    minutes: Minutes
-    lead: Role
-    card: Id | None = None
-    #: The card's steps this item uses, by number (1 is the first), when it
-    #: uses only part of the card; without it the item uses every step.
-    steps: list[Annotated[StrictInt, Field(ge=1)]] | None = Field(default=None, min_length=1)
-    #: The member's presenter slot this item is (or is part of), numbered
-    #: from 1 in the meeting; two items with the same number are one slot.
-    slot: Annotated[StrictInt, Field(ge=1, le=12)] | None = None
-    notes: MarkdownText | None = None
+    title: PlainText = Field(description="The item's name on the plan.", examples=["Check-in"])
+    minutes: Minutes = Field(description="How long the item takes.", examples=[10])
+    lead: Role = Field(description="Who leads the item.", examples=["facilitator"])
+    card: Id | None = Field(default=None, description="The tool card the item uses, by its id.", examples=["check-in"])
+    steps: list[Annotated[StrictInt, Field(ge=1)]] | None = Field(
+        default=None,
+        min_length=1,
+        description="The card's steps the item uses, by number (1 is the first), when it uses only some. "
+        "Without it, the item uses every step.",
+        examples=[[1, 2]],
+    )
+    slot: Annotated[StrictInt, Field(ge=1, le=12)] | None = Field(
+        default=None,
+        description="The member's presenter slot the item is, or is part of, numbered from 1 in the meeting. "
+        "Two items with the same number are one slot.",
+        examples=[1],
+    )
+    notes: MarkdownText | None = Field(
+        default=None, description="Notes for the facilitator on the item.", examples=["You go first."]
+    )
 
     @model_validator(mode="after")
+    @rule("An item with `steps` also has a `card`.")
     def _steps_need_a_card(self) -> AgendaItem:
         if self.steps is not None and self.card is None:
             raise ValueError("'steps' names steps of a card, but the item has no 'card': add one or remove 'steps'")
@@ -287,32 +465,61 @@ class AgendaItem(Strict):
 
 
 class Preparation(Strict):
-    facilitator: list[MarkdownText] = Field(min_length=1)
-    members: list[MarkdownText] = Field(min_length=1)
+    """What the facilitator and the members do before a meeting."""
+
+    facilitator: list[MarkdownText] = Field(
+        min_length=1, description="What the facilitator does before the meeting.", examples=[["Book the room."]]
+    )
+    members: list[MarkdownText] = Field(
+        min_length=1, description="What members do before the meeting.", examples=[["Think of an issue to bring."]]
+    )
 
 
 class SessionPlan(PagedItem):
     """A meeting in the programme, with its timed agenda."""
 
-    order: StrictInt = Field(ge=1)
-    kind: SessionKind
-    #: Another way to run the session with this id (for example online); it
-    #: takes that session's order and is not an extra meeting in the cycle.
-    alternative_to: Id | None = None
-    #: In a set of at least this many members, the set works in two groups
-    #: for its presenter slots, each running the slots at the same time.
-    split_from: People | None = None
-    purpose: MarkdownText
-    length: Minutes
-    agenda: list[AgendaItem] = Field(min_length=1)
-    room: list[PlainText] = Field(min_length=1)
-    materials: list[PlainText] = Field(min_length=1)
-    preparation: Preparation
-    facilitator_notes: MarkdownText
-    before_next: list[MarkdownText] = Field(min_length=1)
+    order: StrictInt = Field(ge=1, description="The meeting's place in the cycle, counting from 1.", examples=[3])
+    kind: SessionKind = Field(description="The kind of meeting.", examples=["set-meeting"])
+    alternative_to: Id | None = Field(
+        default=None,
+        description="The id of the session this is another way to run, such as online. "
+        "It takes that session's `order`, and is not an extra meeting.",
+        examples=["introductory-meeting"],
+    )
+    split_from: People | None = Field(
+        default=None,
+        description="The set size from which the set works in two groups for its presenter slots. "
+        "The groups run their slots at the same time.",
+        examples=[9],
+    )
+    purpose: MarkdownText = Field(
+        description="What the meeting is for.", examples=["This is the first time members work on real issues."]
+    )
+    length: Minutes = Field(description="How long the meeting lasts. The agenda adds up to it.", examples=[210])
+    agenda: list[AgendaItem] = Field(
+        min_length=1,
+        description="The timed items of the meeting, in order.",
+        examples=[[{"title": "Check-in", "minutes": 10, "lead": "facilitator", "card": "check-in"}]],
+    )
+    room: list[PlainText] = Field(min_length=1, description="What the room needs.", examples=[["A circle of chairs"]])
+    materials: list[PlainText] = Field(min_length=1, description="What to bring.", examples=[["A flip chart and pens"]])
+    preparation: Preparation = Field(
+        description="What the facilitator and the members do before the meeting.",
+        examples=[{"facilitator": ["Book the room."], "members": ["Think of an issue to bring."]}],
+    )
+    facilitator_notes: MarkdownText = Field(
+        description="Advice for the facilitator on running the meeting.",
+        examples=["Keep the first round short."],
+    )
+    before_next: list[MarkdownText] = Field(
+        min_length=1,
+        description="What members do before the next meeting.",
+        examples=[["Act on the action you agreed."]],
+    )
 
     @field_validator("agenda")
     @classmethod
+    @rule("The agenda items' `minutes` add up to `length`.")
     def _agenda_fills_length(cls, agenda: list[AgendaItem], info: ValidationInfo) -> list[AgendaItem]:
         length = info.data.get("length")
         total = sum(item.minutes for item in agenda)
@@ -350,24 +557,43 @@ class SectionKind(StrEnum):
 class RatingScale(Strict):
     """A scale such as 1 (not at all) to 5 (very much), asked once per column."""
 
-    min: StrictInt = Field(ge=0, le=1)
-    max: StrictInt = Field(ge=2, le=10)
-    low: PlainText
-    high: PlainText
-    #: What each rating column asks about, such as 'Before the set' and 'Now'.
-    columns: list[PlainText] = Field(min_length=1, max_length=3)
+    min: StrictInt = Field(ge=0, le=1, description="The lowest rating.", examples=[1])
+    max: StrictInt = Field(ge=2, le=10, description="The highest rating.", examples=[5])
+    low: PlainText = Field(description="What the lowest rating means.", examples=["not at all true"])
+    high: PlainText = Field(description="What the highest rating means.", examples=["completely true"])
+    columns: list[PlainText] = Field(
+        min_length=1,
+        max_length=3,
+        description="What each column of ratings asks about.",
+        examples=[["Before the set", "Now"]],
+    )
 
 
 class FormSection(Strict):
-    title: PlainText
-    kind: SectionKind
-    #: Guidance above the items; for a 'text' section, the text itself.
-    help: MarkdownText | None = None
-    items: list[PlainText] = Field(default_factory=list)
-    #: Lines of space for each answer (questions only).
-    lines: StrictInt = Field(default=3, ge=1, le=20)
+    """One part of a form, with its heading."""
+
+    title: PlainText = Field(description="The section's heading.", examples=["Your views in your own words"])
+    kind: SectionKind = Field(
+        description="How the section asks: `fields` for short answers, `questions` for open questions with space "
+        "to write, `ratings` for statements to rate on the form's scale, `text` for words to read.",
+        examples=["questions"],
+    )
+    help: MarkdownText | None = Field(
+        default=None,
+        description="Guidance above the items. In a `text` section, the text itself.",
+        examples=["Please leave out anything that would show who you are."],
+    )
+    items: list[PlainText] = Field(
+        default_factory=list,
+        description="The fields, questions or statements, one to an item.",
+        examples=[["What has been most useful about the set for you?"]],
+    )
+    lines: StrictInt = Field(
+        default=3, ge=1, le=20, description="Lines of space for each answer, in a `questions` section.", examples=[4]
+    )
 
     @model_validator(mode="after")
+    @rule("A `text` section has its words in `help` and no `items`. Every other section has at least one item.")
     def _items_fit_the_kind(self) -> FormSection:
         if self.kind is SectionKind.TEXT:
             if self.items:
@@ -382,13 +608,36 @@ class FormSection(Strict):
 class Form(PagedItem):
     """A form or template, printed as its own PDF and shown on its own page."""
 
-    kind: FormKind
-    introduction: MarkdownText
-    scale: RatingScale | None = None
-    sections: list[FormSection] = Field(min_length=1)
+    kind: FormKind = Field(
+        description="`form` for a form to fill in (its PDF has boxes to type in); `template` for a sheet to write on.",
+        examples=["form"],
+    )
+    introduction: MarkdownText = Field(
+        description="The text above the sections: who fills in the form, and when.",
+        examples=["Give this form out at the final meeting."],
+    )
+    scale: RatingScale | None = Field(
+        default=None,
+        description="The scale for the form's `ratings` sections.",
+        examples=[
+            {
+                "min": 1,
+                "max": 5,
+                "low": "not at all true",
+                "high": "completely true",
+                "columns": ["Before the set", "Now"],
+            }
+        ],
+    )
+    sections: list[FormSection] = Field(
+        min_length=1,
+        description="The parts of the form, in order.",
+        examples=[[{"title": "Your views", "kind": "questions", "items": ["What has been most useful?"]}]],
+    )
 
     @field_validator("sections")
     @classmethod
+    @rule("A form with a `ratings` section has a `scale`.")
     def _ratings_need_a_scale(cls, sections: list[FormSection], info: ValidationInfo) -> list[FormSection]:
         if any(section.kind is SectionKind.RATINGS for section in sections) and info.data.get("scale") is None:
             raise ValueError("a 'ratings' section needs a 'scale' for the form; add one above the sections")
@@ -401,13 +650,22 @@ class GlossaryTerm(Item):
     Pages link to it with ``{{ term("id") }}`` instead of defining it again.
     """
 
-    #: The term as it is written in running text, such as 'sponsor' or 'L = P + Q'.
-    term: PlainText = Field(max_length=80)
-    definition: MarkdownText
-    #: Other forms readers may look for, such as 'sponsors' or 'issue holder'.
-    also: list[PlainText] = Field(default_factory=list)
-    #: Who the idea comes from, when it has an author.
-    source: MarkdownText | None = None
+    term: PlainText = Field(
+        max_length=80,
+        description="The term as it is written in running text, such as 'sponsor' or 'L = P + Q'.",
+        examples=["sponsor"],
+    )
+    definition: MarkdownText = Field(
+        description="What the term means.", examples=["The person or organisation that commissions a set."]
+    )
+    also: list[PlainText] = Field(
+        default_factory=list,
+        description="Other forms of the term that readers may look for.",
+        examples=[["sponsors", "sponsoring organisation"]],
+    )
+    source: MarkdownText | None = Field(
+        default=None, description="Who the idea comes from, when it has an author.", examples=["Reg Revans"]
+    )
 
 
 class SetSize(Range):
@@ -416,6 +674,7 @@ class SetSize(Range):
     usual: StrictInt = Field(ge=1)
 
     @model_validator(mode="after")
+    @rule("`usual` is from `min` to `max`.")
     def _usual_in_range(self) -> SetSize:
         if not self.min <= self.usual <= self.max:
             raise ValueError(f"usual ({self.usual}) must be between min ({self.min}) and max ({self.max})")

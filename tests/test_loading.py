@@ -60,12 +60,48 @@ CASES = [
     Case(
         "missing field",
         replace(MINIMAL, "purpose: Gives everyone a moment to think.\n", ""),
-        ("pack/cards/example-minimal.yml:2: purpose: this required field is missing",),
+        (
+            "pack/cards/example-minimal.yml:2: purpose: this required field is missing; add it, "
+            "such as purpose: A check-in gives each member a moment to say how they are.",
+        ),
     ),
     Case(
         "duration as words",
         replace(CARD, "duration: {min: 20, max: 30}", "duration: {min: twenty, max: 30}"),
-        ("pack/cards/example-full.yml:13: duration.min: expected a whole number, got 'twenty'",),
+        ("pack/cards/example-full.yml:13: duration.min: expected a whole number, got 'twenty'; write it as min: 15",),
+    ),
+    Case(
+        "duration as a phrase",
+        replace(MINIMAL, "duration: {min: 1, max: 2}", "duration: about 20 minutes"),
+        (
+            "pack/cards/example-minimal.yml:8: duration: expected 'field: value' lines, got 'about 20 minutes'; "
+            "write it as duration: {min: 15, max: 25}",
+        ),
+    ),
+    Case(
+        "duration as one number",
+        replace(MINIMAL, "duration: {min: 1, max: 2}", "duration: 20"),
+        (
+            "pack/cards/example-minimal.yml:8: duration: expected 'field: value' lines, got 20; "
+            "write it as duration: {min: 15, max: 25}",
+        ),
+    ),
+    Case(
+        "step minutes in words",
+        replace(CARD, "minutes: 2\n", "minutes: two\n"),
+        (
+            "pack/cards/example-full.yml:23: steps[1].minutes: expected a whole number, got 'two'; write it as minutes: 15",
+        ),
+    ),
+    Case(
+        "a step as a line of text",
+        replace(
+            MINIMAL, "  - text: Ask for one minute of silence.\n    minutes: 1", "  - Ask for one minute of silence."
+        ),
+        (
+            "pack/cards/example-minimal.yml:14: steps[1]: expected 'field: value' lines, got 'Ask for one minute of "
+            "silence.'; write it as - {text: Go round the group., minutes: 15}",
+        ),
     ),
     Case(
         "negative minutes",
@@ -117,7 +153,10 @@ CASES = [
     Case(
         "unknown stage",
         replace(MINIMAL, "stages: [opening]", "stages: [openning]"),
-        ("stages[1]: expected one of", "got 'openning' (did you mean 'opening'"),
+        (
+            "stages[1]: expected one of 'preparing', 'opening', 'presenting', 'acting', 'reflecting', 'closing', "
+            "'ending', got 'openning' (did you mean 'opening'",
+        ),
     ),
     Case(
         "bad date",
@@ -143,12 +182,12 @@ CASES = [
     Case(
         "text where a list belongs",
         replace(MINIMAL, "materials: [A clock]", "materials: A clock"),
-        ("materials: expected a list",),
+        ("materials: expected a list, one '- item' per line, got 'A clock'; write it as materials: [A timer]",),
     ),
     Case(
         "unquoted yes as a title",
         replace(MINIMAL, "title: Quiet minute", "title: yes"),
-        ("title: expected text, got True; put the value in quotes",),
+        ('title: expected text, got True; put the value in quotes, as in title: "Check-in"',),
     ),
     Case(
         "agenda does not add up",
