@@ -159,6 +159,8 @@ class SiteModel:
         if problems:
             raise ContentError(problems)
         assert pack is not None and strings is not None and identity is not None
+        if identity.name is None:  # upstream's edition, or a fork that kept its name: MkDocs' site_name
+            identity = identity.model_copy(update={"name": settings.site_name})
         if strings.untranslated:
             log.info(
                 "%d strings have no translation in locales/%s.yml and are shown in English: %s",
@@ -462,7 +464,7 @@ class SiteModel:
     @property
     def title(self) -> str:
         """The edition's name: the fork's ``identity.name``, or the site name."""
-        return self.identity.name or self.settings.site_name
+        return self.identity.name or self.settings.site_name  # name is set by load()
 
     def theme_globals(self) -> dict[str, Any]:
         """What the theme's templates show: the strings, dates and colours."""
