@@ -155,6 +155,38 @@ class _LooseLoader(yaml.SafeLoader):
 _LooseLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
+def repeated_keys(text: str, shown: str) -> list[Problem]:
+    """Each setting written twice in one block, such as a second ``extra:`` (a merge can add one too).
+
+    YAML keeps only the last, so everything under the first is lost without
+    a word; a fork that switches on the settings in its mkdocs.yml meets it.
+    """
+    try:
+        root = yaml.compose(text, Loader=_LooseLoader)
+    except yaml.YAMLError:
+        return []  # MkDocs reports a config it cannot read, with its own message
+    problems: list[Problem] = []
+    nodes = [root] if root is not None else []
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            first_lines: dict[str, int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + 1
+                if isinstance(key, yaml.ScalarNode) and key.value in first_lines:
+                    message = (
+                        f"'{key.value}:' is written a second time (first at line {first_lines[key.value]}), and only "
+                        f"the last one would count; put everything under one '{key.value}:' line"
+                    )
+                    problems.append(Problem(shown, line, None, message))
+                elif isinstance(key, yaml.ScalarNode):
+                    first_lines[key.value] = line
+                nodes.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+    return sorted(problems, key=lambda problem: problem.line or 0)
+
+
 def config_chain(config_file: Path) -> tuple[list[Path], list[Problem], list[dict[str, Any]]]:
     """``mkdocs.yml`` and the files it inherits, their conflicts, and the settings of those without any.
 
@@ -168,7 +200,8 @@ def config_chain(config_file: Path) -> tuple[list[Path], list[Problem], list[dic
     current: Path | None = config_file
     while current is not None and current.is_file() and current.resolve() not in files:
         files.append(current.resolve())
-        problems = conflicts_in_file(current, _shown(current, project_dir))
+        shown = _shown(current, project_dir)
+        problems = conflicts_in_file(current, shown) or repeated_keys(_read(current), shown)
         if problems:
             return files, problems, settings
         try:
@@ -181,6 +214,13 @@ def config_chain(config_file: Path) -> tuple[list[Path], list[Problem], list[dic
         parent = loaded.get("INHERIT")
         current = current.parent / parent if isinstance(parent, str) else None
     return files, [], settings
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""  # MkDocs reports a config it cannot read
 
 
 def _setting(settings: list[dict[str, Any]], *path: str) -> Any:

@@ -30,7 +30,8 @@ def folders(config_file: Path) -> tuple[Path, Path, str]:
     overlay = content.get("overlay") if isinstance(content, dict) else None
     if not overlay:
         raise OverlayError(
-            f"{config_file.name} sets no overlay folder; add these lines under extra: in it, then run this again:\n"
+            f"{config_file.name} sets no overlay folder; add these lines under its extra: line (write extra: first if "
+            "it has none), then run this again:\n"
             "  content:\n    overlay: overlay"
         )
     project = config_file.resolve().parent

@@ -100,7 +100,11 @@ def _without_info(lines: Iterable[str]) -> Iterator[str]:
     for line in lines:
         if line.startswith("INFO") and " Note: " in line:  # the pack's notes for a fork (macros/overlay_drift.py)
             in_info = False
-            yield "Note: " + line.split(" Note: ", 1)[1]
+            note = "Note: " + line.split(" Note: ", 1)[1]
+            yield note
+            if os.environ.get("GITHUB_ACTIONS") == "true":  # also on the run's summary page, beside the file
+                file = note.split()[1]
+                yield f"::warning file={file},title=A replaced page changed upstream::{note.strip()}\n"
             continue
         if line.startswith("INFO"):
             in_info = True

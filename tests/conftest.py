@@ -8,8 +8,11 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 from scripts.scratch_project import PROJECT, copy_project
 
@@ -28,6 +31,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+def fork_settings() -> dict[str, Any]:
+    """What the project's mkdocs.yml sets over upstream's config/base.yml: nothing, in upstream's repository."""
+    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=get_yaml_loader()) or {}
+    data.pop("INHERIT", None)
+    return data
+
+
+def is_a_fork() -> bool:
+    """A fork names its own organisation (the Adapting page's first step); upstream's mkdocs.yml names none."""
+    identity = (fork_settings().get("extra") or {}).get("identity") or {}
+    return bool(identity.get("organisation"))
+
+
+#: For tests of upstream's own edition and releases. A fork runs `make test`
+#: before it publishes; these tests would only test that it is not upstream.
+upstream_only = pytest.mark.skipif(
+    is_a_fork(), reason="tests upstream's own edition and releases; this repository is a fork with its own identity"
+)
 
 
 @dataclass

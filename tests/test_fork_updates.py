@@ -21,9 +21,9 @@ import pytest
 
 from scripts import overlay as overlay_command
 
-from .conftest import Project, make_project
+from .conftest import Project, make_project, upstream_only
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, upstream_only]
 
 FORK_SETTINGS = """
 extra:

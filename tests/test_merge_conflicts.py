@@ -153,3 +153,17 @@ def test_a_bare_mkdocs_build_stops_at_a_conflict_in_a_page(tiny_project: Project
     assert result.returncode != 0
     assert "merge conflict left in docs/index.md:7: keep one version" in result.output
     assert not (result.site / "index.html").exists()
+
+
+def test_a_setting_written_twice_is_refused_at_its_second_line(project: Path) -> None:
+    """Switching on two commented blocks of mkdocs.yml gives two `extra:` lines; YAML would keep only the last."""
+    config = project / "mkdocs.yml"
+    config.write_text(
+        "INHERIT: config/base.yml\nextra:\n  identity:\n    organisation: Our Trust\n"
+        "extra:\n  content:\n    hide: [Evaluation]\n",
+        encoding="utf-8",
+    )
+    assert [str(problem) for problem in scan_project(config)] == [
+        "mkdocs.yml:5: 'extra:' is written a second time (first at line 2), and only the last one "
+        "would count; put everything under one 'extra:' line"
+    ]

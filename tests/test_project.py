@@ -11,7 +11,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 from macros.identity import Identity
 from macros.loading import load_pack
 
-from .conftest import PROJECT
+from .conftest import PROJECT, upstream_only
 
 
 def test_ci_runs_the_readme_test_command() -> None:
@@ -73,6 +73,7 @@ def test_code_and_content_carry_their_licences() -> None:
     assert licences == {"CC BY-SA 4.0"}, "every card's licence is the content licence"
 
 
+@upstream_only
 def test_upstream_ships_a_fork_settings_file_that_sets_nothing_of_its_own() -> None:
     """mkdocs.yml is the fork's: upstream's edition lives in config/base.yml, so a release never edits it.
 

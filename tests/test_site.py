@@ -15,7 +15,7 @@ import pytest
 
 from macros.loading import load_pack
 
-from .conftest import PROJECT, BuildResult, Project
+from .conftest import PROJECT, BuildResult, Project, fork_settings, upstream_only
 
 pytestmark = pytest.mark.build
 
@@ -85,13 +85,22 @@ def test_identity_reaches_the_theme(built_real_site: BuildResult) -> None:
     assert f'src="{identity["logo"]}"' in html
 
 
-def test_the_upstream_footer_credits_the_pack_and_links_only_what_is_set(built_real_site: BuildResult) -> None:
+def test_the_footer_credits_the_edition_and_links_only_what_is_set(built_real_site: BuildResult) -> None:
+    data = json.loads(read(built_real_site.site, "api/pack.json"))
+    identity, settings = data["identity"], fork_settings()
     html = read(built_real_site.site, "index.html")
     footer = html.split('class="md-copyright"', 1)[1].split("</footer>", 1)[0]
+    assert html_module.escape(identity["organisation"], quote=False) in footer
+    assert identity["attribution_html"] in footer
+    assert ("mailto:" in footer or "http" in footer) == bool(identity.get("contact"))  # no placeholder address
+    assert ('class="md-source"' in html) == bool(settings.get("repo_url"))  # nor a placeholder repository
+
+
+@upstream_only
+def test_upstream_credits_its_contributors_and_the_source(built_real_site: BuildResult) -> None:
+    footer = read(built_real_site.site, "index.html").split('class="md-copyright"', 1)[1].split("</footer>", 1)[0]
     assert "The Action Learning Set Resource Pack contributors" in footer
     assert "Scottish Social Services Council (SSSC)" in footer
-    assert "mailto:" not in footer and "Contact us" not in footer  # upstream sets no contact
-    assert 'class="md-source"' not in html and "Edit this page" not in html  # nor a repository
 
 
 def test_a_fork_names_its_edition_in_its_identity(tmp_path: Path, tiny_project: Project) -> None:
