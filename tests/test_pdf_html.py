@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from xml.etree.ElementTree import Element
+
 import tinyhtml5
 
 from scripts.pdf import html_tools
+from scripts.pdf.documents import page_id
 
 NESTED_TABS = """<div class="tabbed-set tabbed-alternate" data-tabs="1:2">
 <input checked id="__tabbed_1_1" name="__tabbed_1" type="radio"><input id="__tabbed_1_2" name="__tabbed_1" type="radio">
@@ -64,3 +67,39 @@ def test_with_no_site_address_a_page_not_in_the_pdf_is_named_without_a_link() ->
         ("a", "#in-pdf", "Steps"),
         ("a", "https://www.legislation.gov.uk/", "the Act"),
     ]
+
+
+def _article(markup: str) -> Element:
+    document = tinyhtml5.parse(f"<article>{markup}</article>", namespace_html_elements=False)
+    return next(document.iter("article"))
+
+
+#: pymdownx.highlight with anchor_linenums: true, line_spans: __span and
+#: linenums (Material's recommended settings), as the site builds it.
+NUMBERED_CODE = """<div class="language-python highlight"><table class="highlighttable"><tr><td class="linenos"><div class="linenodiv"><pre><span></span><span class="normal"><a href="#__codelineno-0-1">1</a></span>
+<span class="normal"><a href="#__codelineno-0-2">2</a></span></pre></div></td><td class="code"><div><pre><span></span><code><span id="__span-0-1"><a id="__codelineno-0-1" name="__codelineno-0-1"></a><span class="k">def</span><span class="w"> </span><span class="nf">greet</span><span class="p">():</span>
+</span><span id="__span-0-2"><a id="__codelineno-0-2" name="__codelineno-0-2"></a><span class="hll">    <span class="k">return</span> <span class="s2">"a string"</span>
+</span></span></code></pre></div></td></tr></table></div>
+<div class="language-text highlight"><pre><span></span><code><span id="__span-1-1"><a id="__codelineno-1-1" name="__codelineno-1-1" href="#__codelineno-1-1"></a>plain text
+</span></code></pre></div>
+<p>See <a href="#__codelineno-0-2">line 2</a>.</p>"""
+
+
+def _pack_resolver(page: str) -> html_tools.LinkResolver:
+    def resolve(target: str, fragment: str) -> str | None:
+        return f"#{page_id(target)}--{fragment}" if target == page and fragment else None
+
+    return resolve
+
+
+def test_code_line_anchors_are_prefixed_by_name_as_well_as_id() -> None:
+    """anchor_linenums gives each line <a id name>: WeasyPrint anchors the name, so both are prefixed."""
+    article = _article(NUMBERED_CODE)
+    html_tools.namespace_ids(article, page_id("guides/features.html"))
+    html_tools.rewrite_links(article, "guides/features.html", _pack_resolver("guides/features.html"), None)
+    anchors = {el.get("name") or el.get("id") for el in article.iter() if el.get("id") or el.get("name")}
+    assert all(anchor.startswith("p-guides-features--") for anchor in anchors), anchors
+    assert all(el.get("name") in (None, el.get("id")) for el in article.iter("a"))
+    targets = {el.get("href", "")[1:] for el in article.iter("a") if el.get("href", "").startswith("#")}
+    assert "p-guides-features--__codelineno-0-2" in targets
+    assert targets <= anchors

@@ -124,10 +124,18 @@ def open_details(article: Element) -> None:
 
 
 def namespace_ids(article: Element, prefix: str) -> None:
-    """Prefix every id (and every reference to one) so pages can share a document."""
+    """Prefix every id (and every reference to one) so pages can share a document.
+
+    The ``name`` of an ``<a>`` is an anchor too (WeasyPrint takes it over the
+    id), so it is prefixed in the same way: pymdownx.highlight's
+    ``anchor_linenums`` gives every line of code ``<a id="x" name="x">``, and
+    a page's links to its lines are prefixed by :func:`rewrite_links`.
+    """
     for element in article.iter():
         if element.get("id"):
             element.set("id", f"{prefix}--{element.get('id')}")
+        if element.tag == "a" and element.get("name"):
+            element.set("name", f"{prefix}--{element.get('name')}")
         for attribute in ("for", "aria-labelledby", "aria-describedby", "aria-controls"):
             value = element.get(attribute)
             if value:
