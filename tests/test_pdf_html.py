@@ -103,3 +103,31 @@ def test_code_line_anchors_are_prefixed_by_name_as_well_as_id() -> None:
     targets = {el.get("href", "")[1:] for el in article.iter("a") if el.get("href", "").startswith("#")}
     assert "p-guides-features--__codelineno-0-2" in targets
     assert targets <= anchors
+
+
+#: Icons from pymdownx.emoji with Material's twemoji index and to_svg: one
+#: beside text, one alone in a button, and an SVG with a gradient of its own.
+ICONS = """<p><span class="twemoji"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M21 7 9 19l-5.5-5.5z"/></svg></span> Done</p>
+<p><a class="md-button" href="../downloads.html" title="Download"><span class="twemoji"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M5 20h14v-2H5z"/></svg></span></a></p>
+<p><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" id="chart" viewBox="0 0 4 4"><title>A chart</title><defs><linearGradient id="g"/></defs><use xlink:href="#g"/><rect fill="url(#g)" width="4" height="4"/></svg></p>"""
+
+
+def test_inline_svg_is_written_so_that_an_html_parser_reads_it_back_as_svg() -> None:
+    article = _article(ICONS)
+    html_tools.namespace_ids(article, "p-page")
+    html_tools.name_inline_svg(article, "Icon")
+    html_tools.plain_foreign_names(article)
+    markup = html_tools.to_html(article)
+    assert "ns0" not in markup and "xmlns:ns" not in markup
+    # Parsed again as WeasyPrint parses the document.
+    again = _article(markup)
+    svgs = list(again.iter(f"{{{html_tools.SVG}}}svg"))
+    assert len(svgs) == 3
+    titles = [svg.findtext(f"{{{html_tools.SVG}}}title") for svg in svgs]
+    assert titles == ["Icon", "Download", "A chart"]
+    assert [len(svg.findall(f"{{{html_tools.SVG}}}path")) for svg in svgs[:2]] == [1, 1]
+    # The SVG's own ids and references are untouched; its id on the page is prefixed.
+    chart = svgs[2]
+    assert chart.get("id") == "p-page--chart"
+    assert chart.find(f".//{{{html_tools.SVG}}}linearGradient").get("id") == "g"
+    assert chart.find(f"{{{html_tools.SVG}}}use").get("{http://www.w3.org/1999/xlink}href") == "#g"

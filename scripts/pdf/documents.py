@@ -100,6 +100,8 @@ def _ready(site: BuiltSite, url: str, resolve: tools.LinkResolver, prefix: str |
             f"{url}: the image {missing[0]} has no alt text; give it one where the page is written: "
             '![what it shows](image.svg) in Markdown, or alt="what it shows" on an <img>'
         )
+    tools.name_inline_svg(article, site.t("pdf.icon"))
+    tools.plain_foreign_names(article)
     return article
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element, SubElement, tostring
 
@@ -126,12 +126,16 @@ def open_details(article: Element) -> None:
 def namespace_ids(article: Element, prefix: str) -> None:
     """Prefix every id (and every reference to one) so pages can share a document.
 
+    Ids inside an inline SVG stay as they are: its gradients, clips and
+    ``<use>`` refer to them, and WeasyPrint draws each SVG as a document of
+    its own, so they cannot clash with the page's.
+
     The ``name`` of an ``<a>`` is an anchor too (WeasyPrint takes it over the
     id), so it is prefixed in the same way: pymdownx.highlight's
     ``anchor_linenums`` gives every line of code ``<a id="x" name="x">``, and
     a page's links to its lines are prefixed by :func:`rewrite_links`.
     """
-    for element in article.iter():
+    for element in _outside_foreign(article):
         if element.get("id"):
             element.set("id", f"{prefix}--{element.get('id')}")
         if element.tag == "a" and element.get("name"):
@@ -140,6 +144,75 @@ def namespace_ids(article: Element, prefix: str) -> None:
             value = element.get(attribute)
             if value:
                 element.set(attribute, " ".join(f"{prefix}--{part}" for part in value.split()))
+
+
+SVG = "http://www.w3.org/2000/svg"
+_FOREIGN = (SVG, "http://www.w3.org/1998/Math/MathML")
+#: How HTML writes the attributes the parser gives a namespace.
+_ATTRIBUTE_PREFIXES = {
+    "http://www.w3.org/1999/xlink": "xlink:",
+    "http://www.w3.org/XML/1998/namespace": "xml:",
+    "http://www.w3.org/2000/xmlns/": "xmlns:",
+}
+
+
+def _outside_foreign(root: Element) -> Iterator[Element]:
+    """``root`` and its descendants, without looking inside an SVG or MathML element."""
+    yield root
+    for child in root:
+        if isinstance(child.tag, str) and child.tag.startswith("{"):
+            yield child
+        else:
+            yield from _outside_foreign(child)
+
+
+def name_inline_svg(article: Element, fallback: str) -> None:
+    """Give every inline SVG a <title>, the text that tags it for screen readers.
+
+    WeasyPrint tags an inline SVG as a figure, with its <title> as the
+    figure's alternative text; an icon from pymdownx.emoji (Material's
+    ``to_svg``) has none. It is named by its own label, else the title of
+    its emoji span, else the title of the link or button it is the only
+    content of, else ``fallback`` (the word for an icon).
+    """
+    parents = _parents(article)
+    for svg in article.iter(f"{{{SVG}}}svg"):
+        if svg.find(f"{{{SVG}}}title") is not None:
+            continue
+        name = svg.get("aria-label") or ""
+        ancestor = parents.get(svg)
+        while not name.strip() and ancestor is not None and ancestor is not article:
+            if ancestor.tag == "span" and ancestor.get("title"):
+                name = ancestor.get("title", "").strip(":")
+            elif ancestor.tag in ("a", "button"):
+                if not text_of(ancestor):
+                    name = ancestor.get("aria-label") or ancestor.get("title") or ""
+                break
+            ancestor = parents.get(ancestor)
+        title = Element(f"{{{SVG}}}title")
+        title.text = name.strip() or fallback
+        svg.insert(0, title)
+
+
+def plain_foreign_names(article: Element) -> None:
+    """Write inline SVG and MathML as HTML does, so that WeasyPrint draws them.
+
+    The HTML parser puts ``<svg>`` in the SVG namespace, and ElementTree
+    would write it back as ``<ns0:svg xmlns:ns0="...">``, which an HTML
+    parser (WeasyPrint's) reads as an unknown element and draws nothing
+    for. Written plain, as ``<svg>`` and ``xlink:href``, it is parsed back
+    into the SVG namespace. Call it last: later steps look for SVG by its
+    namespaced name.
+    """
+    for element in article.iter():
+        if not isinstance(element.tag, str) or not element.tag.startswith("{"):
+            continue
+        element.tag = element.tag.partition("}")[2]
+        for name in [name for name in element.attrib if name.startswith("{")]:
+            namespace, _, local = name[1:].partition("}")
+            value = element.attrib.pop(name)
+            prefix = _ATTRIBUTE_PREFIXES.get(namespace, "")
+            element.set(local if prefix == "xmlns:" and local == "xmlns" else prefix + local, value)
 
 
 def rewrite_links(article: Element, page_url: str, resolve: LinkResolver, site_url: str | None) -> None:
