@@ -131,3 +131,42 @@ def test_inline_svg_is_written_so_that_an_html_parser_reads_it_back_as_svg() -> 
     assert chart.get("id") == "p-page--chart"
     assert chart.find(f".//{{{html_tools.SVG}}}linearGradient").get("id") == "g"
     assert chart.find(f"{{{html_tools.SVG}}}use").get("{http://www.w3.org/1999/xlink}href") == "#g"
+
+
+def _lines(article: Element) -> list[tuple[str | None, str, bool]]:
+    """Each printed line of code: (its number, its text, whether it is highlighted)."""
+    return [
+        (line.get("data-line"), "".join(line.itertext()), "print-line--hl" in html_tools.classes(line))
+        for line in article.iter("span")
+        if "print-line" in html_tools.classes(line)
+    ]
+
+
+def test_numbered_code_prints_a_block_per_line_with_its_number_and_no_table() -> None:
+    article = _article(NUMBERED_CODE)
+    html_tools.ready_code(article)
+    assert not list(article.iter("table"))
+    assert _lines(article) == [
+        ("1", "def greet():", False),
+        ("2", '    return "a string"', True),
+        (None, "plain text", False),
+    ]
+    pres = list(article.iter("pre"))
+    assert ["print-code--numbered" in html_tools.classes(pre) for pre in pres] == [True, False]
+    # Each line keeps its anchor, for links to it; the line's link to itself is gone.
+    anchors = [a for a in article.iter("a") if a.get("id", "").startswith("__codelineno-")]
+    assert [a.get("id") for a in anchors] == ["__codelineno-0-1", "__codelineno-0-2", "__codelineno-1-1"]
+    assert not any(a.get("href") for a in anchors)
+    assert [a.get("href") for a in article.iter("a") if a.get("href")] == ["#__codelineno-0-2"]
+
+
+def test_a_token_over_several_lines_is_cut_at_each_and_keeps_its_id_once() -> None:
+    article = _article(
+        '<div class="highlight"><pre><code><span class="linenos" data-linenos="7 "></span>'
+        '<span class="s" id="doc">"""One\n<span class="linenos" data-linenos="8 "></span>two\n'
+        '<span class="linenos" data-linenos="9 "></span>three"""</span>\n</code></pre></div>'
+    )
+    html_tools.ready_code(article)
+    assert _lines(article) == [("7", '"""One', False), ("8", "two", False), ("9", 'three"""', False)]
+    assert [el.get("id") for el in article.iter("span") if "s" in html_tools.classes(el)] == ["doc", None, None]
+    assert not [el for el in article.iter("span") if "linenos" in html_tools.classes(el)]

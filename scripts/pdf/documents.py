@@ -91,6 +91,7 @@ def _ready(site: BuiltSite, url: str, resolve: tools.LinkResolver, prefix: str |
     tools.open_tabs(article)
     tools.open_details(article)
     tools.flatten_definition_lists(article)
+    tools.ready_code(article)
     if prefix:
         tools.namespace_ids(article, prefix)
     tools.rewrite_links(article, url, resolve, site.data.get("site_url"))

@@ -112,6 +112,115 @@ def flatten_definition_lists(article: Element) -> None:
         dl.extend(children)
 
 
+def ready_code(article: Element) -> None:
+    """Cut every block of code into a block per line, with its line number, so that long lines can wrap.
+
+    On paper a line of code cannot scroll: it wraps, and the print styles
+    mark where (components.css). That needs each line to be a block of its
+    own, with its number beside it: Pygments' table of numbers beside the
+    code (linenums with Material's default style) would no longer line up
+    once a line wraps, so it is taken apart, and the numbers of
+    ``linenums_style: pymdownx-inline`` or ``inline`` are moved out of the
+    text. A line that ``hl_lines`` highlights is marked on its block. Links
+    from a line's number to itself (``anchor_linenums``) are only for the
+    screen and are dropped; the line's anchor stays, for links to it.
+    """
+    parents = _parents(article)
+    #: The numbers of each table's lines (blank where linenums_step skips one), by its <pre>.
+    table_numbers: dict[Element, list[str]] = {}
+    for table in [el for el in article.iter("table") if "highlighttable" in classes(el)]:
+        cells = {name: cell for cell in table.iter("td") for name in classes(cell)}
+        pre = next(cells["code"].iter("pre"), None) if "code" in cells else None
+        parent = parents.get(table)
+        if pre is None or parent is None:
+            continue
+        numbers = "".join(cells["linenos"].itertext()).split("\n") if "linenos" in cells else []
+        table_numbers[pre] = [number.strip() for number in numbers]
+        pre.tail = table.tail
+        parent.insert(list(parent).index(table), pre)
+        parent.remove(table)
+    for pre in list(article.iter("pre")):
+        code = next((child for child in pre if child.tag == "code"), None)
+        if code is None:
+            continue
+        numbers = table_numbers.get(pre, [])
+        lines = _code_lines(code)
+        code.clear()
+        code.text = None
+        numbered = bool(numbers)
+        for index, line in enumerate(lines):
+            for number_span in [el for el in line.iter("span") if "linenos" in classes(el)]:
+                numbers.append((number_span.get("data-linenos") or text_of(number_span)).strip())
+                _drop(_parents(line)[number_span], number_span)
+                numbered = True
+            for link in line.iter("a"):
+                if (link.get("href") or "").startswith("#__codelineno-"):
+                    link.attrib.pop("href")
+            names = ["print-line"]
+            if any("hll" in classes(el) for el in line.iter()):
+                names.append("print-line--hl")
+            line.set("class", " ".join(names))
+            if index < len(numbers) and numbers[index]:
+                line.set("data-line", numbers[index])
+            code.append(line)
+        pre.set("class", " ".join([*classes(pre), "print-code", *(["print-code--numbered"] if numbered else [])]))
+
+
+def _code_lines(code: Element) -> list[Element]:
+    """The content of ``code`` cut at each newline: a <span> per line, without the newlines.
+
+    An element that runs over a newline (a string token of three lines, say)
+    is cloned on each line it covers; only its first clone keeps its id.
+    """
+    lines = [Element("span")]
+    stack: list[tuple[Element, Element]] = []  # the open elements of this line: (original, clone)
+    cloned: set[int] = set()
+
+    def open_path(path: tuple[Element, ...]) -> Element:
+        kept = 0
+        while kept < min(len(stack), len(path)) and stack[kept][0] is path[kept]:
+            kept += 1
+        del stack[kept:]
+        for original in path[kept:]:
+            clone = Element(original.tag, dict(original.attrib))
+            if id(original) in cloned:
+                clone.attrib.pop("id", None)
+                clone.attrib.pop("name", None)
+            cloned.add(id(original))
+            (stack[-1][1] if stack else lines[-1]).append(clone)
+            stack.append((original, clone))
+        return stack[-1][1] if stack else lines[-1]
+
+    def add_text(path: tuple[Element, ...], text: str) -> None:
+        for index, piece in enumerate(text.split("\n")):
+            if index:
+                lines.append(Element("span"))
+                stack.clear()
+            if piece:
+                target = open_path(path)
+                if len(target):
+                    target[-1].tail = (target[-1].tail or "") + piece
+                else:
+                    target.text = (target.text or "") + piece
+
+    def walk(element: Element, path: tuple[Element, ...]) -> None:
+        if element.text:
+            add_text(path, element.text)
+        for child in element:
+            if len(child) or child.text:
+                walk(child, (*path, child))
+            else:
+                leaf = Element(child.tag, dict(child.attrib))
+                open_path(path).append(leaf)
+            if child.tail:
+                add_text(path, child.tail)
+
+    walk(code, ())
+    if len(lines) > 1 and not len(lines[-1]) and not lines[-1].text:
+        lines.pop()
+    return lines
+
+
 def open_details(article: Element) -> None:
     """Turn collapsible blocks into open admonitions."""
     for details in list(article.iter("details")):
