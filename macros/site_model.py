@@ -494,12 +494,19 @@ class SiteModel:
         )
 
     def open_data(self, pages: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-        """``api/pack.json``: the visible pack, the pages in nav order (with each page's own PDF), the strings."""
+        """``api/pack.json``: the visible pack, the pages in nav order (with each page's own PDF), the strings.
+
+        Each page names its source file (``source``, as messages name it),
+        so that the PDF step, which reads only the built site, can say
+        which file to change.
+        """
         records = [
             dict(page, print_as=_printed_record(self.printed.get(str(page.get("src_uri", ""))))) for page in pages
         ]
         for record in records:
-            record.pop("src_uri", None)
+            src_uri = record.pop("src_uri", None)
+            if src_uri:
+                record["source"] = self.name_of(str(src_uri))
         return pack_data(
             self.pack,
             self.routes,

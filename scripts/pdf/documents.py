@@ -50,8 +50,12 @@ class Document:
         if len(self.sources) == 1:
             return self.sources[0]
         position = self.body.find(text)
-        if position < 0:
-            return None
+        return self.page_at(position) if position >= 0 else None
+
+    def page_at(self, position: int) -> str | None:
+        """The source page whose content is at ``position`` in the body, if it can be told."""
+        if len(self.sources) == 1:
+            return self.sources[0]
         marker = self.body.rfind('data-url="', 0, position)
         if marker < 0:
             return None
@@ -280,9 +284,14 @@ def question_list_document(site: BuiltSite) -> Document:
     parts = [_running_parts(site, site.t("pdf.list_title"))]
     for page in _bank_pages(site):
         article = _ready(site, page["url"], lambda target, fragment: None, page_id(page["url"]))
-        parts.append(f'<section class="chapter">{_inner(article)}</section>')
+        parts.append(f'<section class="chapter" data-url="{html.escape(page["url"])}">{_inner(article)}</section>')
     return Document(
-        "question-list.pdf", site.t("pdf.list_title"), "list", "\n".join(parts), (*BASE_STYLES, "handout.css")
+        "question-list.pdf",
+        site.t("pdf.list_title"),
+        "list",
+        "\n".join(parts),
+        (*BASE_STYLES, "handout.css"),
+        sources=tuple(page["url"] for page in _bank_pages(site)),
     )
 
 

@@ -60,6 +60,13 @@ class BuiltSite:
         pages: list[dict[str, Any]] = self.data["pages"]
         return pages
 
+    def source_of(self, url: str) -> str | None:
+        """The file a page is written in (docs/..., the overlay's, or the pack file it is made from), if known."""
+        for page in self.pages:
+            if page["url"] == url:
+                return page.get("source")
+        return None
+
     def article(self, url: str) -> Element:
         """A fresh copy of the page's article element (callers may change it)."""
         if url not in self._articles:
