@@ -63,6 +63,8 @@ class SiteSettings:
     extra: Mapping[str, Any]
     site_name: str
     site_url: str | None = None
+    #: MkDocs' site_description: what the pack is about, for the pack PDF's Subject.
+    site_description: str | None = None
     theme_dir: Path | None = None
     markdown_extensions: Sequence[Any] = ()
     markdown_configs: Mapping[str, Any] = field(default_factory=dict)
@@ -513,6 +515,7 @@ class SiteModel:
             records,
             title=self.title,
             site_url=self.settings.site_url,
+            description=self.settings.site_description,
             language=self.strings.language,
             identity=self.identity,
             attribution_html=str(self.context().md(self.identity.attribution)),

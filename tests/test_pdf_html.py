@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from xml.etree.ElementTree import Element
 
 import tinyhtml5
 
-from scripts.pdf import html_tools
-from scripts.pdf.documents import page_id
+from scripts.pdf import documents, html_tools
+from scripts.pdf.documents import Document, page_id
+from scripts.pdf.site import BuiltSite
 
 NESTED_TABS = """<div class="tabbed-set tabbed-alternate" data-tabs="1:2">
 <input checked id="__tabbed_1_1" name="__tabbed_1" type="radio"><input id="__tabbed_1_2" name="__tabbed_1" type="radio">
@@ -170,3 +172,56 @@ def test_a_token_over_several_lines_is_cut_at_each_and_keeps_its_id_once() -> No
     assert _lines(article) == [("7", '"""One', False), ("8", "two", False), ("9", 'three"""', False)]
     assert [el.get("id") for el in article.iter("span") if "s" in html_tools.classes(el)] == ["doc", None, None]
     assert not [el for el in article.iter("span") if "linenos" in html_tools.classes(el)]
+
+
+def _built_site(**data: object) -> BuiltSite:
+    """A built site's open data, without the site (for the parts that read only that)."""
+    site = BuiltSite(Path("/nowhere"))
+    site.__dict__["data"] = {
+        "title": "Our pack",
+        "language": "en",
+        "identity": {"edition": "2026-01-31", "organisation": "Our trust"},
+        "strings": {"pdf.contents": "Contents"},
+        **data,
+    }
+    return site
+
+
+def test_the_contents_name_each_chapter_by_its_own_heading() -> None:
+    pages = [
+        {"url": "index.html", "title": "Home", "sections": []},
+        {"url": "guides/evaluation.html", "title": "Evaluation", "sections": ["Guides"]},
+    ]
+    contents = _article(documents._contents(_built_site(), pages, {"index.html": "Our pack"}))
+    entries = [(a.get("href"), a.text) for a in contents.iter("a")]
+    assert entries == [("#p-index", "Our pack"), ("#p-guides-evaluation", "Evaluation")]
+
+
+def test_the_pack_pdfs_subject_is_not_its_title_twice() -> None:
+    site = _built_site(description="How to run action learning sets.")
+    pack = Document("pack.pdf", "Our pack", "pack", "", ())
+    handout = Document("handouts/check-in.pdf", "Check-in", "handout", "", ())
+    assert pack.subject(site) == "How to run action learning sets."
+    assert handout.subject(site) == "Our pack: Check-in"
+    assert pack.subject(_built_site()) == "Our pack"
+    assert '<meta name="description" content="How to run action learning sets.">' in pack.full_html(site)
+
+
+def test_a_pack_in_volumes_is_never_cut_before_a_chapter_that_flows_on() -> None:
+    """A short chapter shares a page with the one before it, so a volume cannot start with it."""
+    from scripts.pdf import volumes
+
+    chapters = (
+        '<section class="chapter" id="p-a" data-url="a.html"><h1>A</h1></section>',
+        '<section class="chapter chapter--flows chapter--short" id="p-b" data-url="b.html"><h1>B</h1></section>',
+        '<section class="chapter" id="p-c" data-url="c.html"><h1>C</h1></section>',
+    )
+    front = (
+        '<nav class="contents"><ol>'
+        + "".join(f'<li class="contents__entry"><a href="#p-{name}">{name}</a></li>' for name in "abc")
+        + "</ol></nav>"
+    )
+    pack = Document("pack.pdf", "Pack", "pack", "\n".join((front, *chapters)), (), parts=(front, *chapters))
+    plan = volumes.plan(pack, volume_chars=10)
+    assert [volume.body.count("<h1>") for volume in plan.volumes[1:]] == [2, 1]
+    assert plan.chapters == {"p-a", "p-b", "p-c"}

@@ -42,6 +42,12 @@ class BuiltSite:
         return str(self.data["title"])
 
     @property
+    def description(self) -> str | None:
+        """The site's description (MkDocs' site_description), if it has one."""
+        description = self.data.get("description")
+        return str(description) if description else None
+
+    @property
     def language(self) -> str:
         return str(self.data["language"])
 
