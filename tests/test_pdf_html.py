@@ -225,3 +225,57 @@ def test_a_pack_in_volumes_is_never_cut_before_a_chapter_that_flows_on() -> None
     plan = volumes.plan(pack, volume_chars=10)
     assert [volume.body.count("<h1>") for volume in plan.volumes[1:]] == [2, 1]
     assert plan.chapters == {"p-a", "p-b", "p-c"}
+
+
+def test_only_the_light_schemes_image_prints() -> None:
+    article = _article(
+        '<p><img alt="Light" src="a.svg#only-light"><img alt="Dark" src="b.svg#only-dark">'
+        '<img alt="Dark too" src="c.png#gh-dark-mode-only"><img alt="Both" src="d.svg"></p>'
+    )
+    html_tools.strip_screen_only(article)
+    assert [img.get("alt") for img in article.iter("img")] == ["Light", "Both"]
+
+
+def test_a_tasks_box_prints_on_the_line_of_its_text_ticked_when_done() -> None:
+    article = _article(
+        '<ul class="task-list">'
+        '<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled checked/>'
+        '<span class="task-list-indicator"></span></label> Finished</li>'
+        '<li class="task-list-item"><input type="checkbox" disabled/> Still to do</li></ul>'
+    )
+    html_tools.ready_task_lists(article)
+    assert not list(article.iter("input")) and not list(article.iter("label"))
+    items = [(item[0].get("class"), item[0].tail) for item in article.iter("li")]
+    assert items == [("print-task print-task--done", " Finished"), ("print-task", " Still to do")]
+
+
+def test_a_formula_prints_as_a_note_pointing_to_the_online_page() -> None:
+    markup = (
+        '<div class="arithmatex">\\[E = mc^2\\]</div>'
+        '<p>The formula <span class="arithmatex">\\(a^2\\)</span> is inline.</p>'
+        '<script type="math/tex; mode=display">x = 1</script>'
+    )
+    online = _article(markup)
+    html_tools.formulas_online_only(
+        online, "Shown online, on {page}.", "(online)", "Sums", "https://our.org/pack/sums.html"
+    )
+    assert "\\[" not in html_tools.text_of(online) and "mc^2" not in html_tools.text_of(online)
+    notes = [el for el in online.iter() if "print-online-only" in html_tools.classes(el)]
+    assert [html_tools.text_of(note) for note in notes] == [
+        "Shown online, on Sums.",
+        "(online)",
+        "Shown online, on Sums.",
+    ]
+    assert [a.get("href") for a in online.iter("a")] == ["https://our.org/pack/sums.html"] * 2
+    assert [html_tools.text_of(p) for p in online.iter("p")][1] == "The formula (online) is inline."
+    offline = _article(markup)
+    html_tools.formulas_online_only(offline, "Shown online, on {page}.", "(online)", "Sums", None)
+    assert not list(offline.iter("a"))
+    assert html_tools.text_of(offline).startswith("Shown online, on “Sums”.")
+
+
+def test_every_kind_of_admonition_material_has_its_own_edge() -> None:
+    css = (Path(html_tools.__file__).parent / "styles" / "components.css").read_text(encoding="utf-8")
+    kinds = "note abstract info tip success question warning failure danger bug example quote"
+    missing = [kind for kind in kinds.split() if f".admonition.{kind}" not in css]
+    assert missing == []

@@ -102,6 +102,18 @@ def page_id(url: str) -> str:
 def _ready(site: BuiltSite, url: str, resolve: tools.LinkResolver, prefix: str | None) -> Element:
     article = site.article(url)
     tools.strip_screen_only(article)
+    heading = next(article.iter("h1"), None)
+    page = next((page for page in site.pages if page["url"] == url), None)
+    name = tools.text_of(heading) if heading is not None else str(page["title"]) if page else url
+    site_url = site.data.get("site_url")
+    tools.formulas_online_only(
+        article,
+        site.t("pdf.formula_online"),
+        site.t("pdf.formula_online_inline"),
+        name,
+        str(site_url).rstrip("/") + "/" + url if site_url else None,
+    )
+    tools.ready_task_lists(article)
     tools.open_tabs(article)
     tools.open_details(article)
     tools.flatten_definition_lists(article)

@@ -58,15 +58,47 @@ def _drop(parent: Element, element: Element) -> None:
     parent.remove(element)
 
 
+#: How Material marks an image for one colour scheme: paper is the light one.
+_DARK_ONLY = ("#only-dark", "#gh-dark-mode-only")
+
+
 def strip_screen_only(article: Element) -> None:
+    """Remove what only a screen needs, and images for the dark colour scheme (paper is light).
+
+    A formula's <script type="math/tex"> stays, for formulas_online_only.
+    """
     remove(
         article,
         lambda el: (
-            el.tag in {"script", "style", "noscript"}
+            (el.tag in {"script", "style", "noscript"} and not (el.get("type") or "").startswith("math/"))
             or el.get("hidden") is not None
             or any(name in classes(el) for name in _SCREEN_ONLY_CLASSES)
+            or (el.tag == "img" and (el.get("src") or "").endswith(_DARK_ONLY))
         ),
     )
+
+
+def ready_task_lists(article: Element) -> None:
+    """Print each task's checkbox as a box (ticked when done) on the line of its text.
+
+    pymdownx.tasklist writes a disabled <input> (inside a label, with
+    custom_checkbox); a form field has no place in the pack, and the
+    label's parts broke the line. A ticked box is marked
+    print-task--done (the print styles draw the tick).
+    """
+    parents = _parents(article)
+    for item in [el for el in article.iter("li") if "task-list-item" in classes(el)]:
+        box = next((el for el in item.iter("input") if el.get("type") == "checkbox"), None)
+        if box is None:
+            continue
+        holder = next((el for el in item if "task-list-control" in classes(el)), None)
+        old = holder if holder is not None else box
+        parent = item if holder is not None else parents.get(box, item)
+        done = box.get("checked") is not None
+        mark = Element("span", {"class": "print-task print-task--done" if done else "print-task"})
+        mark.tail = old.tail
+        parent.insert(list(parent).index(old), mark)
+        parent.remove(old)
 
 
 def open_tabs(article: Element) -> None:
@@ -219,6 +251,58 @@ def _code_lines(code: Element) -> list[Element]:
     if len(lines) > 1 and not len(lines[-1]) and not lines[-1].text:
         lines.pop()
     return lines
+
+
+_MATHML = "{http://www.w3.org/1998/Math/MathML}math"
+
+
+def formulas_online_only(article: Element, block: str, inline: str, page_title: str, page_address: str | None) -> None:
+    """Put a note that the formula is shown online where each formula was.
+
+    pymdownx.arithmatex leaves TeX for MathJax or KaTeX, which run in the
+    reader's browser; WeasyPrint would print the TeX source (or, for its
+    <script> form, nothing). A formula set apart becomes a boxed note,
+    ``block``, in which ``{page}`` is the page: a link to it on the site when
+    the site has an address, else its title. One inside a sentence becomes
+    ``inline``, a short note in brackets. MathML, which WeasyPrint cannot
+    draw either, is treated the same.
+    """
+    parents = _parents(article)
+    formulas = [
+        el
+        for el in article.iter()
+        if "arithmatex" in classes(el)
+        or el.tag == _MATHML
+        or (el.tag == "script" and (el.get("type") or "").startswith("math/"))
+    ]
+    done: set[int] = set()
+    for formula in formulas:
+        ancestor, nested = parents.get(formula), False
+        while ancestor is not None:
+            nested = nested or id(ancestor) in done
+            ancestor = parents.get(ancestor)
+        parent = parents.get(formula)
+        if nested or parent is None:
+            continue
+        done.add(id(formula))
+        if formula.tag == "div" or "mode=display" in (formula.get("type") or "") or formula.get("display") == "block":
+            note = Element("div", {"class": "print-online-only"})
+            paragraph = SubElement(note, "p")
+            before, _, after = block.partition("{page}")
+            paragraph.text = before
+            if page_address:
+                link = SubElement(paragraph, "a", {"href": page_address})
+                link.text = page_title
+            else:
+                name = SubElement(paragraph, "span", {"class": "print-online-only__page"})
+                name.text = f"“{page_title}”"
+            paragraph[-1].tail = after
+        else:
+            note = Element("span", {"class": "print-online-only print-online-only--inline"})
+            note.text = inline
+        note.tail = formula.tail
+        parent.insert(list(parent).index(formula), note)
+        parent.remove(formula)
 
 
 def open_details(article: Element) -> None:
