@@ -188,6 +188,7 @@ def _settings(config: MkDocsConfig, plugin_config: PackPluginConfig) -> SiteSett
         extra=dict(config.extra),
         site_name=config.site_name,
         site_url=config.site_url,
+        site_description=config.site_description,
         theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
         markdown_extensions=list(config.markdown_extensions),
         markdown_configs=dict(config.mdx_configs),

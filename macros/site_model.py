@@ -63,6 +63,8 @@ class SiteSettings:
     extra: Mapping[str, Any]
     site_name: str
     site_url: str | None = None
+    #: MkDocs' site_description: what the pack is about, for the pack PDF's Subject.
+    site_description: str | None = None
     theme_dir: Path | None = None
     markdown_extensions: Sequence[Any] = ()
     markdown_configs: Mapping[str, Any] = field(default_factory=dict)
@@ -494,18 +496,26 @@ class SiteModel:
         )
 
     def open_data(self, pages: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-        """``api/pack.json``: the visible pack, the pages in nav order (with each page's own PDF), the strings."""
+        """``api/pack.json``: the visible pack, the pages in nav order (with each page's own PDF), the strings.
+
+        Each page names its source file (``source``, as messages name it),
+        so that the PDF step, which reads only the built site, can say
+        which file to change.
+        """
         records = [
             dict(page, print_as=_printed_record(self.printed.get(str(page.get("src_uri", ""))))) for page in pages
         ]
         for record in records:
-            record.pop("src_uri", None)
+            src_uri = record.pop("src_uri", None)
+            if src_uri:
+                record["source"] = self.name_of(str(src_uri))
         return pack_data(
             self.pack,
             self.routes,
             records,
             title=self.title,
             site_url=self.settings.site_url,
+            description=self.settings.site_description,
             language=self.strings.language,
             identity=self.identity,
             attribution_html=str(self.context().md(self.identity.attribution)),

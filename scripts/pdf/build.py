@@ -70,6 +70,8 @@ def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], 
             f"  rendered {document.filename}  ({result.pages} pages, "
             f"{human_size(len(result.pdf))}, {result.seconds:.1f} s)"
         )
+        for note in result.notes:
+            log(f"    {note}")
 
     #: Joins of large packs wait until the workers have gone, so that their
     #: memory is free for the join (see volumes.py).
@@ -116,6 +118,8 @@ def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], 
                         for following in large[document.filename].done(job, result):
                             submit(document, key, following)
                         log(f"  rendered {job.name}  ({result.pages} pages, {result.seconds:.1f} s)")
+                        for note in result.notes:
+                            log(f"    {note}")
                         continue
                 except Exception as error:  # every failure is reported, with the PDF it stopped
                     failures.append(_failure(name, error))

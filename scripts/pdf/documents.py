@@ -50,18 +50,32 @@ class Document:
         if len(self.sources) == 1:
             return self.sources[0]
         position = self.body.find(text)
-        if position < 0:
-            return None
+        return self.page_at(position) if position >= 0 else None
+
+    def page_at(self, position: int) -> str | None:
+        """The source page whose content is at ``position`` in the body, if it can be told."""
+        if len(self.sources) == 1:
+            return self.sources[0]
         marker = self.body.rfind('data-url="', 0, position)
         if marker < 0:
             return None
         start = marker + len('data-url="')
         return self.body[start : self.body.index('"', start)]
 
+    def subject(self, site: BuiltSite) -> str:
+        """The PDF's Subject (WeasyPrint takes it from the description): what it is about, not its title again.
+
+        A handout is "Pack: Check-in"; the pack itself, whose title is the
+        pack's, is the site's description, so it does not read "Pack: Pack".
+        """
+        if self.title and self.title != site.title:
+            return f"{site.title}: {self.title}"
+        return site.description or site.title
+
     def full_html(self, site: BuiltSite) -> str:
         identity = site.identity
         edition = identity["edition"]
-        description = html.escape(f"{site.title}: {self.title}")
+        description = html.escape(self.subject(site))
         return (
             "<!DOCTYPE html>\n"
             f'<html lang="{html.escape(site.language)}">\n<head>\n<meta charset="utf-8">\n'
@@ -88,9 +102,22 @@ def page_id(url: str) -> str:
 def _ready(site: BuiltSite, url: str, resolve: tools.LinkResolver, prefix: str | None) -> Element:
     article = site.article(url)
     tools.strip_screen_only(article)
+    heading = next(article.iter("h1"), None)
+    page = next((page for page in site.pages if page["url"] == url), None)
+    name = tools.text_of(heading) if heading is not None else str(page["title"]) if page else url
+    site_url = site.data.get("site_url")
+    tools.formulas_online_only(
+        article,
+        site.t("pdf.formula_online"),
+        site.t("pdf.formula_online_inline"),
+        name,
+        str(site_url).rstrip("/") + "/" + url if site_url else None,
+    )
+    tools.ready_task_lists(article)
     tools.open_tabs(article)
     tools.open_details(article)
     tools.flatten_definition_lists(article)
+    tools.ready_code(article)
     if prefix:
         tools.namespace_ids(article, prefix)
     tools.rewrite_links(article, url, resolve, site.data.get("site_url"))
@@ -100,6 +127,8 @@ def _ready(site: BuiltSite, url: str, resolve: tools.LinkResolver, prefix: str |
             f"{url}: the image {missing[0]} has no alt text; give it one where the page is written: "
             '![what it shows](image.svg) in Markdown, or alt="what it shows" on an <img>'
         )
+    tools.name_inline_svg(article, site.t("pdf.icon"))
+    tools.plain_foreign_names(article)
     return article
 
 
@@ -142,7 +171,13 @@ def _long_date(site: BuiltSite, iso: str) -> str:
     return str(format_date(dt.date.fromisoformat(iso), format="long", locale=locale))
 
 
-def _contents(site: BuiltSite, pages: list[dict[str, Any]]) -> str:
+def _contents(site: BuiltSite, pages: list[dict[str, Any]], headings: dict[str, str] | None = None) -> str:
+    """The contents: each page under its own heading (``headings``, by URL), grouped by section.
+
+    A page's heading is what its chapter shows, and what its bookmark
+    reads; the navigation's title for it ("Home") may be shorter.
+    """
+    headings = headings or {}
     items = [
         '<nav class="contents">',
         f'<h1 class="contents__title">{html.escape(site.t("pdf.contents"))}</h1>',
@@ -159,7 +194,7 @@ def _contents(site: BuiltSite, pages: list[dict[str, Any]]) -> str:
         depth = len(sections) - (1 if sections and sections[-1] == page["title"] else 0)
         items.append(
             f'<li class="contents__entry contents__depth-{depth}">'
-            f'<a href="#{page_id(page["url"])}">{html.escape(page["title"])}</a></li>'
+            f'<a href="#{page_id(page["url"])}">{html.escape(headings.get(page["url"]) or page["title"])}</a></li>'
         )
     items += ["</ol>", "</nav>"]
     return "\n".join(items)
@@ -176,13 +211,25 @@ def pack_document(site: BuiltSite) -> Document:
         return f"#{page_id(target)}--{fragment}" if fragment else f"#{page_id(target)}"
 
     chapters = []
+    headings: dict[str, str] = {}
+    previous: tuple[list[str], bool] | None = None  # the last chapter's sections, and whether it was short
     for page in pages:
         article = _ready(site, page["url"], resolve, page_id(page["url"]))
+        heading = next(article.iter("h1"), None)
+        if heading is not None and tools.text_of(heading):
+            headings[page["url"]] = tools.text_of(heading)
+        short = _is_short(article)
+        same_section = previous is not None and bool(page["sections"]) and page["sections"] == previous[0]
+        flows = same_section and previous is not None and (short or previous[1])
+        previous = (list(page["sections"]), short)
+        names = "chapter chapter--flows" if flows else "chapter"
+        if short:
+            names += " chapter--short"
         chapters.append(
-            f'<section class="chapter" id="{page_id(page["url"])}" data-url="{html.escape(page["url"])}">\n'
+            f'<section class="{names}" id="{page_id(page["url"])}" data-url="{html.escape(page["url"])}">\n'
             f"{_inner(article)}\n</section>"
         )
-    parts = (_cover(site) + "\n" + _contents(site, pages), *chapters)
+    parts = (_cover(site) + "\n" + _contents(site, pages, headings), *chapters)
     return Document(
         "pack.pdf",
         site.title,
@@ -192,6 +239,27 @@ def pack_document(site: BuiltSite) -> Document:
         sources=tuple(page["url"] for page in pages),
         parts=parts,
     )
+
+
+#: A chapter with less text than this, and nothing tall, is short: about a
+#: third of a page.
+SHORT_CHAPTER = 1200
+#: What makes a chapter take room beyond its text, or be a sheet of its own
+#: (a form, to be filled in on its own page).
+_TALL = ("img", "svg", "table", "pre", "form", "input", "textarea", "select", "{http://www.w3.org/2000/svg}svg")
+
+
+def _is_short(article: Element) -> bool:
+    """Whether a page is a few lines: it then shares a page with its neighbour in the same section.
+
+    Every chapter starts a page, except one that is short, or follows a
+    short one, in the same section of the navigation as the chapter before
+    it (class chapter--flows): a few lines do not leave a near-empty page.
+    It still has its own heading, bookmark and contents entry.
+    """
+    if any(next(article.iter(tag), None) is not None for tag in _TALL):
+        return False
+    return len(tools.text_of(article)) < SHORT_CHAPTER
 
 
 def _shown(site: BuiltSite, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -277,9 +345,14 @@ def question_list_document(site: BuiltSite) -> Document:
     parts = [_running_parts(site, site.t("pdf.list_title"))]
     for page in _bank_pages(site):
         article = _ready(site, page["url"], lambda target, fragment: None, page_id(page["url"]))
-        parts.append(f'<section class="chapter">{_inner(article)}</section>')
+        parts.append(f'<section class="chapter" data-url="{html.escape(page["url"])}">{_inner(article)}</section>')
     return Document(
-        "question-list.pdf", site.t("pdf.list_title"), "list", "\n".join(parts), (*BASE_STYLES, "handout.css")
+        "question-list.pdf",
+        site.t("pdf.list_title"),
+        "list",
+        "\n".join(parts),
+        (*BASE_STYLES, "handout.css"),
+        sources=tuple(page["url"] for page in _bank_pages(site)),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element, SubElement, tostring
 
@@ -58,15 +58,47 @@ def _drop(parent: Element, element: Element) -> None:
     parent.remove(element)
 
 
+#: How Material marks an image for one colour scheme: paper is the light one.
+_DARK_ONLY = ("#only-dark", "#gh-dark-mode-only")
+
+
 def strip_screen_only(article: Element) -> None:
+    """Remove what only a screen needs, and images for the dark colour scheme (paper is light).
+
+    A formula's <script type="math/tex"> stays, for formulas_online_only.
+    """
     remove(
         article,
         lambda el: (
-            el.tag in {"script", "style", "noscript"}
+            (el.tag in {"script", "style", "noscript"} and not (el.get("type") or "").startswith("math/"))
             or el.get("hidden") is not None
             or any(name in classes(el) for name in _SCREEN_ONLY_CLASSES)
+            or (el.tag == "img" and (el.get("src") or "").endswith(_DARK_ONLY))
         ),
     )
+
+
+def ready_task_lists(article: Element) -> None:
+    """Print each task's checkbox as a box (ticked when done) on the line of its text.
+
+    pymdownx.tasklist writes a disabled <input> (inside a label, with
+    custom_checkbox); a form field has no place in the pack, and the
+    label's parts broke the line. A ticked box is marked
+    print-task--done (the print styles draw the tick).
+    """
+    parents = _parents(article)
+    for item in [el for el in article.iter("li") if "task-list-item" in classes(el)]:
+        box = next((el for el in item.iter("input") if el.get("type") == "checkbox"), None)
+        if box is None:
+            continue
+        holder = next((el for el in item if "task-list-control" in classes(el)), None)
+        old = holder if holder is not None else box
+        parent = item if holder is not None else parents.get(box, item)
+        done = box.get("checked") is not None
+        mark = Element("span", {"class": "print-task print-task--done" if done else "print-task"})
+        mark.tail = old.tail
+        parent.insert(list(parent).index(old), mark)
+        parent.remove(old)
 
 
 def open_tabs(article: Element) -> None:
@@ -112,6 +144,167 @@ def flatten_definition_lists(article: Element) -> None:
         dl.extend(children)
 
 
+def ready_code(article: Element) -> None:
+    """Cut every block of code into a block per line, with its line number, so that long lines can wrap.
+
+    On paper a line of code cannot scroll: it wraps, and the print styles
+    mark where (components.css). That needs each line to be a block of its
+    own, with its number beside it: Pygments' table of numbers beside the
+    code (linenums with Material's default style) would no longer line up
+    once a line wraps, so it is taken apart, and the numbers of
+    ``linenums_style: pymdownx-inline`` or ``inline`` are moved out of the
+    text. A line that ``hl_lines`` highlights is marked on its block. Links
+    from a line's number to itself (``anchor_linenums``) are only for the
+    screen and are dropped; the line's anchor stays, for links to it.
+    """
+    parents = _parents(article)
+    #: The numbers of each table's lines (blank where linenums_step skips one), by its <pre>.
+    table_numbers: dict[Element, list[str]] = {}
+    for table in [el for el in article.iter("table") if "highlighttable" in classes(el)]:
+        cells = {name: cell for cell in table.iter("td") for name in classes(cell)}
+        pre = next(cells["code"].iter("pre"), None) if "code" in cells else None
+        parent = parents.get(table)
+        if pre is None or parent is None:
+            continue
+        numbers = "".join(cells["linenos"].itertext()).split("\n") if "linenos" in cells else []
+        table_numbers[pre] = [number.strip() for number in numbers]
+        pre.tail = table.tail
+        parent.insert(list(parent).index(table), pre)
+        parent.remove(table)
+    for pre in list(article.iter("pre")):
+        code = next((child for child in pre if child.tag == "code"), None)
+        if code is None:
+            continue
+        numbers = table_numbers.get(pre, [])
+        lines = _code_lines(code)
+        code.clear()
+        code.text = None
+        numbered = bool(numbers)
+        for index, line in enumerate(lines):
+            for number_span in [el for el in line.iter("span") if "linenos" in classes(el)]:
+                numbers.append((number_span.get("data-linenos") or text_of(number_span)).strip())
+                _drop(_parents(line)[number_span], number_span)
+                numbered = True
+            for link in line.iter("a"):
+                if (link.get("href") or "").startswith("#__codelineno-"):
+                    link.attrib.pop("href")
+            names = ["print-line"]
+            if any("hll" in classes(el) for el in line.iter()):
+                names.append("print-line--hl")
+            line.set("class", " ".join(names))
+            if index < len(numbers) and numbers[index]:
+                line.set("data-line", numbers[index])
+            code.append(line)
+        pre.set("class", " ".join([*classes(pre), "print-code", *(["print-code--numbered"] if numbered else [])]))
+
+
+def _code_lines(code: Element) -> list[Element]:
+    """The content of ``code`` cut at each newline: a <span> per line, without the newlines.
+
+    An element that runs over a newline (a string token of three lines, say)
+    is cloned on each line it covers; only its first clone keeps its id.
+    """
+    lines = [Element("span")]
+    stack: list[tuple[Element, Element]] = []  # the open elements of this line: (original, clone)
+    cloned: set[int] = set()
+
+    def open_path(path: tuple[Element, ...]) -> Element:
+        kept = 0
+        while kept < min(len(stack), len(path)) and stack[kept][0] is path[kept]:
+            kept += 1
+        del stack[kept:]
+        for original in path[kept:]:
+            clone = Element(original.tag, dict(original.attrib))
+            if id(original) in cloned:
+                clone.attrib.pop("id", None)
+                clone.attrib.pop("name", None)
+            cloned.add(id(original))
+            (stack[-1][1] if stack else lines[-1]).append(clone)
+            stack.append((original, clone))
+        return stack[-1][1] if stack else lines[-1]
+
+    def add_text(path: tuple[Element, ...], text: str) -> None:
+        for index, piece in enumerate(text.split("\n")):
+            if index:
+                lines.append(Element("span"))
+                stack.clear()
+            if piece:
+                target = open_path(path)
+                if len(target):
+                    target[-1].tail = (target[-1].tail or "") + piece
+                else:
+                    target.text = (target.text or "") + piece
+
+    def walk(element: Element, path: tuple[Element, ...]) -> None:
+        if element.text:
+            add_text(path, element.text)
+        for child in element:
+            if len(child) or child.text:
+                walk(child, (*path, child))
+            else:
+                leaf = Element(child.tag, dict(child.attrib))
+                open_path(path).append(leaf)
+            if child.tail:
+                add_text(path, child.tail)
+
+    walk(code, ())
+    if len(lines) > 1 and not len(lines[-1]) and not lines[-1].text:
+        lines.pop()
+    return lines
+
+
+_MATHML = "{http://www.w3.org/1998/Math/MathML}math"
+
+
+def formulas_online_only(article: Element, block: str, inline: str, page_title: str, page_address: str | None) -> None:
+    """Put a note that the formula is shown online where each formula was.
+
+    pymdownx.arithmatex leaves TeX for MathJax or KaTeX, which run in the
+    reader's browser; WeasyPrint would print the TeX source (or, for its
+    <script> form, nothing). A formula set apart becomes a boxed note,
+    ``block``, in which ``{page}`` is the page: a link to it on the site when
+    the site has an address, else its title. One inside a sentence becomes
+    ``inline``, a short note in brackets. MathML, which WeasyPrint cannot
+    draw either, is treated the same.
+    """
+    parents = _parents(article)
+    formulas = [
+        el
+        for el in article.iter()
+        if "arithmatex" in classes(el)
+        or el.tag == _MATHML
+        or (el.tag == "script" and (el.get("type") or "").startswith("math/"))
+    ]
+    done: set[int] = set()
+    for formula in formulas:
+        ancestor, nested = parents.get(formula), False
+        while ancestor is not None:
+            nested = nested or id(ancestor) in done
+            ancestor = parents.get(ancestor)
+        parent = parents.get(formula)
+        if nested or parent is None:
+            continue
+        done.add(id(formula))
+        if formula.tag == "div" or "mode=display" in (formula.get("type") or "") or formula.get("display") == "block":
+            note = Element("div", {"class": "print-online-only"})
+            paragraph = SubElement(note, "p")
+            before, _, after = block.partition("{page}")
+            paragraph.text = before
+            if page_address:
+                link = SubElement(paragraph, "a", {"href": page_address})
+                link.text = page_title
+            else:
+                name = SubElement(paragraph, "span", {"class": "print-online-only__page"})
+                name.text = f"“{page_title}”"
+            paragraph[-1].tail = after
+        else:
+            note = Element("span", {"class": "print-online-only print-online-only--inline"})
+            note.text = inline
+        note.tail = formula.tail
+        parent.insert(list(parent).index(formula), note)
+        parent.remove(formula)
+
+
 def open_details(article: Element) -> None:
     """Turn collapsible blocks into open admonitions."""
     for details in list(article.iter("details")):
@@ -124,14 +317,95 @@ def open_details(article: Element) -> None:
 
 
 def namespace_ids(article: Element, prefix: str) -> None:
-    """Prefix every id (and every reference to one) so pages can share a document."""
-    for element in article.iter():
+    """Prefix every id (and every reference to one) so pages can share a document.
+
+    Ids inside an inline SVG stay as they are: its gradients, clips and
+    ``<use>`` refer to them, and WeasyPrint draws each SVG as a document of
+    its own, so they cannot clash with the page's.
+
+    The ``name`` of an ``<a>`` is an anchor too (WeasyPrint takes it over the
+    id), so it is prefixed in the same way: pymdownx.highlight's
+    ``anchor_linenums`` gives every line of code ``<a id="x" name="x">``, and
+    a page's links to its lines are prefixed by :func:`rewrite_links`.
+    """
+    for element in _outside_foreign(article):
         if element.get("id"):
             element.set("id", f"{prefix}--{element.get('id')}")
+        if element.tag == "a" and element.get("name"):
+            element.set("name", f"{prefix}--{element.get('name')}")
         for attribute in ("for", "aria-labelledby", "aria-describedby", "aria-controls"):
             value = element.get(attribute)
             if value:
                 element.set(attribute, " ".join(f"{prefix}--{part}" for part in value.split()))
+
+
+SVG = "http://www.w3.org/2000/svg"
+_FOREIGN = (SVG, "http://www.w3.org/1998/Math/MathML")
+#: How HTML writes the attributes the parser gives a namespace.
+_ATTRIBUTE_PREFIXES = {
+    "http://www.w3.org/1999/xlink": "xlink:",
+    "http://www.w3.org/XML/1998/namespace": "xml:",
+    "http://www.w3.org/2000/xmlns/": "xmlns:",
+}
+
+
+def _outside_foreign(root: Element) -> Iterator[Element]:
+    """``root`` and its descendants, without looking inside an SVG or MathML element."""
+    yield root
+    for child in root:
+        if isinstance(child.tag, str) and child.tag.startswith("{"):
+            yield child
+        else:
+            yield from _outside_foreign(child)
+
+
+def name_inline_svg(article: Element, fallback: str) -> None:
+    """Give every inline SVG a <title>, the text that tags it for screen readers.
+
+    WeasyPrint tags an inline SVG as a figure, with its <title> as the
+    figure's alternative text; an icon from pymdownx.emoji (Material's
+    ``to_svg``) has none. It is named by its own label, else the title of
+    its emoji span, else the title of the link or button it is the only
+    content of, else ``fallback`` (the word for an icon).
+    """
+    parents = _parents(article)
+    for svg in article.iter(f"{{{SVG}}}svg"):
+        if svg.find(f"{{{SVG}}}title") is not None:
+            continue
+        name = svg.get("aria-label") or ""
+        ancestor = parents.get(svg)
+        while not name.strip() and ancestor is not None and ancestor is not article:
+            if ancestor.tag == "span" and ancestor.get("title"):
+                name = ancestor.get("title", "").strip(":")
+            elif ancestor.tag in ("a", "button"):
+                if not text_of(ancestor):
+                    name = ancestor.get("aria-label") or ancestor.get("title") or ""
+                break
+            ancestor = parents.get(ancestor)
+        title = Element(f"{{{SVG}}}title")
+        title.text = name.strip() or fallback
+        svg.insert(0, title)
+
+
+def plain_foreign_names(article: Element) -> None:
+    """Write inline SVG and MathML as HTML does, so that WeasyPrint draws them.
+
+    The HTML parser puts ``<svg>`` in the SVG namespace, and ElementTree
+    would write it back as ``<ns0:svg xmlns:ns0="...">``, which an HTML
+    parser (WeasyPrint's) reads as an unknown element and draws nothing
+    for. Written plain, as ``<svg>`` and ``xlink:href``, it is parsed back
+    into the SVG namespace. Call it last: later steps look for SVG by its
+    namespaced name.
+    """
+    for element in article.iter():
+        if not isinstance(element.tag, str) or not element.tag.startswith("{"):
+            continue
+        element.tag = element.tag.partition("}")[2]
+        for name in [name for name in element.attrib if name.startswith("{")]:
+            namespace, _, local = name[1:].partition("}")
+            value = element.attrib.pop(name)
+            prefix = _ATTRIBUTE_PREFIXES.get(namespace, "")
+            element.set(local if prefix == "xmlns:" and local == "xmlns" else prefix + local, value)
 
 
 def rewrite_links(article: Element, page_url: str, resolve: LinkResolver, site_url: str | None) -> None:

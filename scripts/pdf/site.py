@@ -42,6 +42,12 @@ class BuiltSite:
         return str(self.data["title"])
 
     @property
+    def description(self) -> str | None:
+        """The site's description (MkDocs' site_description), if it has one."""
+        description = self.data.get("description")
+        return str(description) if description else None
+
+    @property
     def language(self) -> str:
         return str(self.data["language"])
 
@@ -59,6 +65,13 @@ class BuiltSite:
     def pages(self) -> list[dict[str, Any]]:
         pages: list[dict[str, Any]] = self.data["pages"]
         return pages
+
+    def source_of(self, url: str) -> str | None:
+        """The file a page is written in (docs/..., the overlay's, or the pack file it is made from), if known."""
+        for page in self.pages:
+            if page["url"] == url:
+                return page.get("source")
+        return None
 
     def article(self, url: str) -> Element:
         """A fresh copy of the page's article element (callers may change it)."""

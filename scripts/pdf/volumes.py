@@ -6,8 +6,10 @@ pack bigger than :data:`SPLIT_ABOVE` characters of HTML is made like this
 instead:
 
 1. **Volumes.** The chapters are cut into volumes of about
-   :data:`VOLUME_CHARS` characters, always between chapters. Every chapter
-   starts a page, so the pages break where they would in one render. Each
+   :data:`VOLUME_CHARS` characters, always between chapters, and never
+   before a short chapter that flows on after the one before it. So every
+   volume starts where a chapter starts a page, and the pages break where
+   they would in one render. Each
    volume renders in its own process, with no page numbers in its footer.
    A link to a chapter in another volume gets an empty stand-in anchor, so
    that WeasyPrint keeps the link; the join points it at the real anchor.
@@ -53,7 +55,9 @@ SPLIT_ABOVE = 1_500_000
 VOLUME_CHARS = 700_000
 
 _ID = re.compile(r'\sid="([^"]+)"')
-_CHAPTER_ID = re.compile(r'<section class="chapter" id="([^"]+)"')
+_CHAPTER_ID = re.compile(r'<section class="chapter[^"]*" id="([^"]+)"')
+#: A chapter that flows on after the one before it (a short one): never the first of a volume.
+_FLOWS = '<section class="chapter chapter--flows'
 _INTERNAL_LINK = re.compile(r'\shref="#([^"]+)"')
 _CONTENTS_LINK = re.compile(rf'(<li class="contents__entry[^"]*"><a href="#({CHAPTER_ANCHOR}[^"]+)")>')
 _TAGGED_CONTENT = re.compile(rb"/[A-Za-z0-9]+\s*<<\s*/MCID\s+\d+\s*>>\s*BDC")
@@ -107,7 +111,7 @@ def plan(pack: Document, volume_chars: int | None = None) -> Plan:
     groups: list[list[str]] = []
     size = 0
     for chapter in chapters:
-        if not groups or (size + len(chapter) > volume_chars and groups[-1]):
+        if not groups or (size + len(chapter) > volume_chars and groups[-1] and not chapter.startswith(_FLOWS)):
             groups.append([])
             size = 0
         groups[-1].append(chapter)
