@@ -2,9 +2,10 @@
 
 The key covers the document's HTML, every stylesheet, the generated identity
 CSS, every site file the HTML or CSS names (images, fonts), the render
-options and the WeasyPrint version; for a pack made in volumes, also the
-code that joins them and the pikepdf version. Change any of them and the PDF is made
-again; change none and the cached bytes are used as they are.
+options, the WeasyPrint version and the code that finishes its tagging
+(tagging.py); for a pack made in volumes, also the code that joins them and
+the pikepdf version. Change any of them and the PDF is made again; change
+none and the cached bytes are used as they are.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import volumes
+from . import tagging, volumes
 from .documents import Document
 from .render import RENDER_OPTIONS, STYLES_DIR, identity_css, weasyprint_version
 from .site import BuiltSite
@@ -27,6 +28,7 @@ def cache_key(document: Document, site: BuiltSite) -> str:
     digest = hashlib.sha256()
     digest.update(f"weasyprint {weasyprint_version}\n".encode())
     digest.update(json.dumps({**RENDER_OPTIONS, "pdf_forms": document.forms}, sort_keys=True).encode())
+    digest.update(tagging.cache_identity())
     html = document.full_html(site)
     sources = [html, identity_css(site), document.extra_css]
     sources += [(STYLES_DIR / name).read_text(encoding="utf-8") for name in document.styles]

@@ -44,6 +44,10 @@ class Document:
     parts: tuple[str, ...] = ()
     #: CSS added after the stylesheets, for this document alone.
     extra_css: str = ""
+    #: The PDF's own title, when it says more than ``title`` (which the
+    #: Downloads page and the manifest show): what the document is, and
+    #: from which edition. See :func:`described`.
+    pdf_title: str = ""
 
     def page_holding(self, text: str) -> str | None:
         """The source page whose content holds ``text``, if it can be told."""
@@ -79,7 +83,7 @@ class Document:
         return (
             "<!DOCTYPE html>\n"
             f'<html lang="{html.escape(site.language)}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(self.title)}</title>\n"
+            f"<title>{html.escape(self.pdf_title or self.title)}</title>\n"
             f'<meta name="author" content="{html.escape(identity["organisation"])}">\n'
             f'<meta name="description" content="{description}">\n'
             f'<meta name="keywords" content="action learning, facilitation, {html.escape(self.kind)}">\n'
@@ -88,6 +92,16 @@ class Document:
             "</head>\n"
             f'<body class="{self.body_class or "doc-" + self.kind}">\n{self.body}\n</body>\n</html>\n'
         )
+
+
+def described(site: BuiltSite, title: str, kind: str) -> str:
+    """A one-off document's PDF title: its name, what it is and the edition.
+
+    For example "Check-in: tool card handout, Action Learning Set Resource Pack".
+    """
+    return site.t(
+        "pdf.document_title", title=title, kind=site.t(f"pdf.document_kind.{kind}"), edition=site.identity["name"]
+    )
 
 
 #: How the anchor of a whole page inside a combined document begins.
@@ -118,6 +132,7 @@ def _ready(site: BuiltSite, url: str, resolve: tools.LinkResolver, prefix: str |
     tools.open_details(article)
     tools.flatten_definition_lists(article)
     tools.ready_code(article)
+    tools.scope_table_headers(article)
     if prefix:
         tools.namespace_ids(article, prefix)
     tools.rewrite_links(article, url, resolve, site.data.get("site_url"))
@@ -289,6 +304,7 @@ def handout_documents(site: BuiltSite) -> list[Document]:
                 body,
                 (*BASE_STYLES, "handout.css"),
                 sources=(url,),
+                pdf_title=described(site, card["title"], "handout"),
             )
         )
     return documents
@@ -401,6 +417,7 @@ def form_documents(site: BuiltSite) -> list[Document]:
                 (*BASE_STYLES, "handout.css", "form.css"),
                 forms=True,
                 sources=(url,),
+                pdf_title=described(site, form["title"], form["kind"]),
             )
         )
     return documents

@@ -305,6 +305,20 @@ def formulas_online_only(article: Element, block: str, inline: str, page_title: 
         parent.remove(formula)
 
 
+def scope_table_headers(article: Element) -> None:
+    """Give every header cell a scope: ``col`` in a row of header cells only, ``row`` beside data cells.
+
+    The PDF's table header cells take their ``/Scope`` from it (see
+    :mod:`.tagging`); a cell that already has a scope keeps it.
+    """
+    for row in article.iter("tr"):
+        cells = [cell for cell in row if cell.tag in ("th", "td")]
+        headers_only = all(cell.tag == "th" for cell in cells)
+        for cell in cells:
+            if cell.tag == "th" and not cell.get("scope"):
+                cell.set("scope", "col" if headers_only else "row")
+
+
 def open_details(article: Element) -> None:
     """Turn collapsible blocks into open admonitions."""
     for details in list(article.iter("details")):

@@ -27,11 +27,12 @@ from weasyprint import __version__ as weasyprint_version
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from . import memory, speedups
+from . import memory, speedups, tagging
 from .documents import CHAPTER_ANCHOR, Document
 from .site import BuiltSite
 
 speedups.install()
+tagging.install()
 
 STYLES_DIR = Path(__file__).parent / "styles"
 RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1", "presentational_hints": True, "optimize_images": True}

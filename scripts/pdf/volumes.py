@@ -19,10 +19,9 @@ instead:
    carries only "Page X of Y" where the footer goes.
 4. **Join** (pikepdf): the pages in order; one structure tree, with each
    page's and link's key renumbered; one name tree of link targets; one
-   outline of bookmarks; and each footer drawn on its page, marked as an
-   artifact so that screen readers pass over it. (One render tags the
-   running header and footer as content that no structure element holds;
-   an artifact is the cleaner way to say the same thing.)
+   outline of bookmarks; and each footer drawn on its page. Like every
+   running header and footer, it is a pagination artifact (tagging.py), so
+   screen readers pass over it.
    The join runs in the main process once the workers have gone, so that
    their memory is free for it.
 
@@ -60,7 +59,6 @@ _CHAPTER_ID = re.compile(r'<section class="chapter[^"]*" id="([^"]+)"')
 _FLOWS = '<section class="chapter chapter--flows'
 _INTERNAL_LINK = re.compile(r'\shref="#([^"]+)"')
 _CONTENTS_LINK = re.compile(rf'(<li class="contents__entry[^"]*"><a href="#({CHAPTER_ANCHOR}[^"]+)")>')
-_TAGGED_CONTENT = re.compile(rb"/[A-Za-z0-9]+\s*<<\s*/MCID\s+\d+\s*>>\s*BDC")
 
 #: Volumes and the front leave the footer to the footer layer.
 _NO_FOOTER = "@page { @bottom-right { content: none; } }\n.volume-stand-in { height: 0; margin: 0; }\n"
@@ -481,9 +479,6 @@ def _draw_footers(out: pikepdf.Pdf, footers: pikepdf.Pdf) -> None:
     # pages one /Resources dictionary, so each page gets its own copy first:
     # otherwise every page would list every footer of its volume.
     for index, (page, footer) in enumerate(zip(out.pages, footers.pages, strict=True)):
-        # The footer's text was tagged as content; on the pack's page it is an artifact.
-        content = _TAGGED_CONTENT.sub(b"/Artifact BMC", footer.obj.Contents.read_bytes())
-        footer.obj.Contents = footers.make_stream(content)
         form = _copy(out, footers, footer.as_form_xobject())
         name = pikepdf.Name(f"/PackFooter{index}")
         resources = pikepdf.Dictionary(dict(page.obj.Resources.items()))
