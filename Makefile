@@ -60,13 +60,17 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json | system-test
 	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# pytest's worker processes (pytest-xdist); 2 suits two cores, and 0 runs
+# every test in one process.
+TEST_WORKERS ?= 2
+
 ## make test: install test tools (Python, npm and Debian) and run every test
 test: $(STAMP_TEST) $(AXE) system-test-deps
 	$(VENV)/bin/ruff check macros scripts tests
 	$(VENV)/bin/ruff format --check macros scripts tests
 	$(VENV)/bin/mypy
 	node --test tests/js/
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 ## make test-fast: the unit, component and data tests, in seconds, for the edit loop
 test-fast: $(STAMP_TEST)

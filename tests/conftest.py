@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,8 +20,14 @@ from mkdocs.utils.yaml import get_yaml_loader
 
 from scripts.scratch_project import PROJECT, copy_project
 
+from .parallel import TestPlan
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE_PACK = PROJECT / "macros" / "components" / "examples" / "pack"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(TestPlan(config), "test-plan")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -149,20 +159,61 @@ def real_project(tmp_path: Path) -> Project:
     return make_project(tmp_path / "real")
 
 
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (made if missing) until the block ends."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], BuildResult]
+) -> BuildResult:
+    """``build(folder)``, run once per test run and read back by every test process.
+
+    Under pytest-xdist each worker has its own session, so a session fixture
+    would build once per worker. The first worker to ask builds, under a lock
+    in the folder that all the workers' temporary folders share, and records
+    the result; the others wait for the lock and read the record. A failed
+    build is recorded too, so every worker reports the same failure.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / f"built-{name}"
+    record = folder / "result.json"
+    with _locked(shared / f"built-{name}.lock"):
+        if not record.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that stopped mid-build left
+            folder.mkdir()
+            result = build(folder)
+            record.write_text(
+                json.dumps({"returncode": result.returncode, "output": result.output, "site": str(result.site)}),
+                encoding="utf-8",
+            )
+        data = json.loads(record.read_text(encoding="utf-8"))
+    return BuildResult(data["returncode"], data["output"], Path(data["site"]))
+
+
 @pytest.fixture(scope="session")
 def built_real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The real site with its PDFs, built once for every test that only reads it."""
-    project = make_project(tmp_path_factory.mktemp("real-site") / "project")
-    result = project.full_build()
+    result = built_once(tmp_path_factory, "real-site", lambda folder: make_project(folder / "project").full_build())
     assert result.returncode == 0, result.output
     return result
 
 
 @pytest.fixture(scope="session")
 def built_tiny_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The tiny fixture site with its PDFs."""
-    project = make_project(tmp_path_factory.mktemp("tiny-site") / "project", FIXTURES / "sites" / "tiny")
-    result = project.full_build()
+    """The tiny fixture site with its PDFs (its PDF cache is beside the site, in .cache/pdf)."""
+    result = built_once(
+        tmp_path_factory,
+        "tiny-site",
+        lambda folder: make_project(folder / "project", FIXTURES / "sites" / "tiny").full_build(),
+    )
     assert result.returncode == 0, result.output
     return result
 

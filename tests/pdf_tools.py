@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,6 +11,22 @@ from typing import Any
 import pikepdf
 from pypdf import PdfReader
 from pypdf.generic import Destination
+
+
+def read_pdf(path: Path) -> PdfReader:
+    """A reader of the PDF at ``path``, shared by every test in this process that reads the same file.
+
+    pypdf parses a whole object stream to find the document's root, which
+    takes seconds for our pack; the tests only read, so one reader serves.
+    A file that has changed since (another size or time) gets a new reader.
+    """
+    stat = path.stat()
+    return _reader(path.resolve(), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _reader(path: Path, size: int, mtime_ns: int) -> PdfReader:
+    return PdfReader(path)
 
 
 def page_texts(path: Path) -> list[str]:

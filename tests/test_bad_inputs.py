@@ -22,7 +22,7 @@ import yaml
 from macros.loading import load_or_report
 from macros.problems import ContentError
 
-from .conftest import EXAMPLE_PACK, FIXTURES, Project, make_project
+from .conftest import EXAMPLE_PACK, FIXTURES, BuildResult, Project, make_project
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "bad_inputs" / "cases.yml").read_text(encoding="utf-8")
@@ -47,12 +47,11 @@ def fingerprint(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def good_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The last good site, built once, and the PDF cache it left."""
+def good_build(built_tiny_site: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The last good site and the PDF cache it left: a copy of the tiny site's build, made once per run."""
     root = tmp_path_factory.mktemp("good")
-    project = make_project(root / "project", FIXTURES / "sites" / "tiny")
-    result = project.full_build(site=root / "site", cache=root / "cache")
-    assert result.returncode == 0, result.output
+    shutil.copytree(built_tiny_site.site, root / "site", symlinks=True)
+    shutil.copytree(built_tiny_site.site.parent / ".cache" / "pdf", root / "cache", symlinks=True)
     return root / "site", root / "cache"
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, PROJECT, Project, make_project
+from .conftest import FIXTURES, PROJECT, BuildResult, Project, make_project
 
 pytestmark = pytest.mark.build
 
@@ -26,8 +26,11 @@ def every_file(site: Path) -> dict[str, str]:
     }
 
 
-def test_two_clean_builds_are_byte_identical(tiny_project: Project, tmp_path: Path) -> None:
-    one = tiny_project.full_build(site=tmp_path / "one", cache=tmp_path / "cache-one")
+def test_two_clean_builds_are_byte_identical(
+    built_tiny_site: BuildResult, tiny_project: Project, tmp_path: Path
+) -> None:
+    # The first is the session's clean build of the tiny site, made in another folder.
+    one = built_tiny_site
     two = tiny_project.full_build(site=tmp_path / "two", cache=tmp_path / "cache-two")
     assert one.returncode == 0 and two.returncode == 0, one.output + two.output
     first, second = every_file(one.site), every_file(two.site)

@@ -40,6 +40,7 @@ from .pdf_tools import (
     outline_titles,
     outline_tree,
     page_texts,
+    read_pdf,
     squash,
 )
 from .text_extract import article_text
@@ -105,7 +106,7 @@ def test_the_manifest_matches_the_files(built_real_site: BuildResult) -> None:
         data = (site / "downloads" / item["file"]).read_bytes()
         assert item["bytes"] == len(data)
         assert item["sha256"] == hashlib.sha256(data).hexdigest()
-        assert item["pages"] == len(PdfReader(site / "downloads" / item["file"]).pages)
+        assert item["pages"] == len(read_pdf(site / "downloads" / item["file"]).pages)
         assert item["title"]
 
 
@@ -225,7 +226,7 @@ def test_contents_page_numbers_match_where_each_chapter_lands(pack_pdf: Path, pa
 
 
 def test_bookmarks_cover_every_chapter(pack_pdf: Path) -> None:
-    reader = PdfReader(pack_pdf)
+    reader = read_pdf(pack_pdf)
     bookmarks = outline_titles(reader)
     titles = {squash(title) for title, _ in bookmarks}
     pages = [p for p in json.loads((pack_pdf.parents[1] / "api" / "pack.json").read_text())["pages"] if p["pdf"]]
@@ -234,7 +235,7 @@ def test_bookmarks_cover_every_chapter(pack_pdf: Path) -> None:
 
 
 def test_internal_links_land_on_the_right_page(pack_pdf: Path, pack_pages: list[str]) -> None:
-    reader = PdfReader(pack_pdf)
+    reader = read_pdf(pack_pdf)
     links = internal_links(reader)
     assert len(links) > 200
     assert all(target > 0 for _, _, target in links), [link for link in links if link[2] == 0][:5]
@@ -328,9 +329,9 @@ def test_a_pack_in_volumes_matches_the_one_piece_render(
     """Same pages, same text (contents numbers and footers too), same bookmarks, same links."""
     one = built_real_site.site / "downloads" / "pack.pdf"
     assert [squash(text) for text in page_texts(pack_in_volumes.pdf)] == [squash(text) for text in page_texts(one)]
-    assert outline_tree(PdfReader(pack_in_volumes.pdf)) == outline_tree(PdfReader(one))
-    assert internal_links(PdfReader(pack_in_volumes.pdf)) == internal_links(PdfReader(one))
-    assert len(structure_figures(PdfReader(pack_in_volumes.pdf))) == len(structure_figures(PdfReader(one)))
+    assert outline_tree(read_pdf(pack_in_volumes.pdf)) == outline_tree(read_pdf(one))
+    assert internal_links(read_pdf(pack_in_volumes.pdf)) == internal_links(read_pdf(one))
+    assert len(structure_figures(read_pdf(pack_in_volumes.pdf))) == len(structure_figures(read_pdf(one)))
 
 
 def test_a_pack_in_volumes_is_tagged_and_passes_pdf_ua_1(pack_in_volumes: InVolumes) -> None:
@@ -340,7 +341,7 @@ def test_a_pack_in_volumes_is_tagged_and_passes_pdf_ua_1(pack_in_volumes: InVolu
     report = pdf_checker.validate_pdf(str(path), profile="ua1")
     assert report.is_compliant and not report.failures, [f"{f.rule_id}: {f.message}" for f in report.failures]
     assert all(row[-5] == "yes" for row in fonts_report(path))
-    reader = PdfReader(path)
+    reader = read_pdf(path)
     root = reader.trailer["/Root"]
     assert root["/Lang"] and reader.metadata and reader.metadata.title
     # Every page and every link has its own key in the one structure tree,
@@ -424,7 +425,7 @@ def test_joining_volumes_is_reproducible(built_real_site: BuildResult, pack_in_v
 def test_every_pdf_is_tagged_with_language_and_title(built_real_site: BuildResult) -> None:
     language = open_data(built_real_site.site)["language"]
     for path in pdfs(built_real_site.site):
-        reader = PdfReader(path)
+        reader = read_pdf(path)
         root = reader.trailer["/Root"]
         assert root["/MarkInfo"]["/Marked"], path
         assert "/StructTreeRoot" in root, path
@@ -620,15 +621,15 @@ def structure_figures(reader: PdfReader) -> list[dict]:  # type: ignore[type-arg
 
 
 def test_every_image_has_alt_text(built_real_site: BuildResult) -> None:
-    pack_figures = structure_figures(PdfReader(built_real_site.site / "downloads" / "pack.pdf"))
+    pack_figures = structure_figures(read_pdf(built_real_site.site / "downloads" / "pack.pdf"))
     assert pack_figures, "the pack has images, so its structure tree has figures"
     for path in pdfs(built_real_site.site):
-        for figure in structure_figures(PdfReader(path)):
+        for figure in structure_figures(read_pdf(path)):
             assert str(figure.get("/Alt", "")).strip(), f"{path.name}: a figure has no /Alt"
 
 
 def test_the_evaluation_form_has_fields(built_real_site: BuildResult) -> None:
-    reader = PdfReader(built_real_site.site / "downloads" / "forms" / "evaluation-form.pdf")
+    reader = read_pdf(built_real_site.site / "downloads" / "forms" / "evaluation-form.pdf")
     names = form_field_names(reader)
     assert any(name.startswith("r-evaluation-form-") for name in names)  # ratings: radio groups
     assert any(name.startswith("f-evaluation-form-") for name in names)  # text boxes
@@ -654,7 +655,7 @@ def test_letter_paper_by_one_setting(tmp_path: Path) -> None:
 
 
 def test_a4_by_default(built_tiny_site: BuildResult) -> None:
-    box = PdfReader(built_tiny_site.site / "downloads" / "pack.pdf").pages[0].mediabox
+    box = read_pdf(built_tiny_site.site / "downloads" / "pack.pdf").pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
 
@@ -720,11 +721,16 @@ def test_the_pdf_step_refuses_an_image_without_alt_text() -> None:
     assert html_tools.images_without_alt(next(document.iter("article"))) == ["a.png"]
 
 
-def test_a_rebuild_reuses_unchanged_pdfs_and_redoes_only_what_changed(tiny_project: Project, tmp_path: Path) -> None:
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    first = tiny_project.full_build(site=site, cache=cache)
+def test_a_rebuild_reuses_unchanged_pdfs_and_redoes_only_what_changed(
+    built_tiny_site: BuildResult, tiny_project: Project, tmp_path: Path
+) -> None:
+    # The first build is the session's clean build of the tiny site: its site and its PDF cache.
+    first = built_tiny_site
     assert first.returncode == 0, first.output
     assert "rendered pack.pdf" in first.output
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(first.site, site, symlinks=True)
+    shutil.copytree(first.site.parent / ".cache" / "pdf", cache, symlinks=True)
     second = tiny_project.full_build(site=site, cache=cache)
     assert second.returncode == 0, second.output
     assert "rendered" not in second.output.replace("0 rendered", "")

@@ -41,8 +41,27 @@ def test_the_theme_follows_the_readers_scheme(browser: Browser, site_url: str, s
     context.close()
 
 
+#: The pages are checked in this many shares, each a test of its own, so
+#: that pytest-xdist can check them on every core at once; page i is in
+#: share i % SHARES, so every page is in exactly one share.
+SHARES = 8
+
+
+def pages_of_share(built: BuildResult, share: int) -> list[str]:
+    return site_pages(built)[share::SHARES]
+
+
+def test_the_shares_hold_every_page_once(built_real_site: BuildResult) -> None:
+    pages = site_pages(built_real_site)
+    assert len(pages) > 50
+    shares = [pages_of_share(built_real_site, share) for share in range(SHARES)]
+    assert sorted(page for share in shares for page in share) == sorted(pages)
+    assert all(shares), "every share has pages"
+
+
+@pytest.mark.parametrize("share", range(SHARES), ids=[f"share {share + 1} of {SHARES}" for share in range(SHARES)])
 def test_every_page_is_accessible_and_private_at_every_width_in_both_schemes(
-    browser: Browser, site_url: str, built_real_site: BuildResult, axe_source: str
+    browser: Browser, site_url: str, built_real_site: BuildResult, axe_source: str, share: int
 ) -> None:
     context = browser.new_context(viewport=VIEWPORTS["desktop"], color_scheme="light")
     page = context.new_page()
@@ -54,7 +73,8 @@ def test_every_page_is_accessible_and_private_at_every_width_in_both_schemes(
     )
     violations: list[str] = []
     checked = 0
-    for url in site_pages(built_real_site):
+    pages = pages_of_share(built_real_site, share)
+    for url in pages:
         page.goto(site_url + url, wait_until="load")
         page.evaluate(axe_source)
         # The theme fades colours and slides the menu: settle them at once, so axe sees the final state.
@@ -71,6 +91,6 @@ def test_every_page_is_accessible_and_private_at_every_width_in_both_schemes(
                 violations.append(f"{url} ({width}, {scheme}): {violation['id']} ({violation['help']}) at {targets}")
             checked += 1
     context.close()
-    assert checked > 50 * len(COMBINATIONS)
+    assert pages and checked == len(pages) * len(COMBINATIONS)
     assert violations == [], "\n".join(violations)
     assert foreign == [], f"requests to other hosts: {sorted(set(foreign))[:10]}"
