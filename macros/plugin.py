@@ -62,11 +62,12 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Conflict markers first: before any page or pack file is read (make and make check have
         # already scanned mkdocs.yml, which MkDocs could not have read with markers in).
-        conflicts = _merge_conflicts(config, self.config)
+        content = parse_content_settings(dict(config.extra), "mkdocs.yml")[0]
+        conflicts = _merge_conflicts(config, self.config, content.overlay)
         if conflicts:
             raise PluginError(ContentError(conflicts).report())
         # The fork's extensions and features first, so pages and pack data render with them.
-        _merge_fork_lists(config, parse_content_settings(dict(config.extra), "mkdocs.yml")[0])
+        _merge_fork_lists(config, content)
         try:
             self._model = SiteModel.load(_settings(config, self.config))
             if config.nav:
@@ -196,13 +197,11 @@ def _settings(config: MkDocsConfig, plugin_config: PackPluginConfig) -> SiteSett
     )
 
 
-def _merge_conflicts(config: MkDocsConfig, plugin_config: PackPluginConfig) -> list[Problem]:
+def _merge_conflicts(config: MkDocsConfig, plugin_config: PackPluginConfig, overlay: str | None) -> list[Problem]:
     """Every conflict Git left in the config, the pages, the pack, the strings or the overlay."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
-    content = config.extra.get("content")
-    overlay = content.get("overlay") if isinstance(content, dict) else None
     folders = [Path(config.docs_dir), Path(plugin_config.data_dir), Path(plugin_config.locales_dir)]
-    if isinstance(overlay, str) and overlay:
+    if overlay:
         folders.append(config_file.resolve().parent / overlay)
     return scan_site(config_file, folders)
 

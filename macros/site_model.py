@@ -261,12 +261,16 @@ class SiteModel:
         Most often a misspelt file name. The engine would only say the page
         is not in the navigation; :meth:`check_pages` says what it meant.
         """
+        outside = self._overlay_pages_outside_nav()
+        return self._strays(outside, self._upstream_pages()) if outside else []
+
+    def _overlay_pages_outside_nav(self) -> list[str]:
         if self.nav_pages is None:
             return []  # no navigation: the engine lists every page
-        outside = [src for src in self.overlay_pages() if src.endswith(".md") and src not in self.nav_pages]
-        if not outside:
-            return []
-        upstream = self._upstream_pages()
+        return [src for src in self.overlay_pages() if src.endswith(".md") and src not in self.nav_pages]
+
+    @staticmethod
+    def _strays(outside: list[str], upstream: Mapping[str, str]) -> list[str]:
         return [src for src in outside if src not in upstream]
 
     def _upstream_pages(self) -> dict[str, str]:
@@ -282,8 +286,9 @@ class SiteModel:
         return pages
 
     def _stray_overlay_problems(self) -> list[Problem]:
-        strays = self.stray_overlay_pages()
-        upstream = self._upstream_pages() if strays else {}
+        outside = self._overlay_pages_outside_nav()
+        upstream = self._upstream_pages() if outside else {}  # made once: it renders every item's page
+        strays = self._strays(outside, upstream)
         problems = []
         overlay, docs = self.content.overlay, self.settings.docs_dir.name
         for src_uri in strays:

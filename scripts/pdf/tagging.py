@@ -145,22 +145,26 @@ def _add_links(links_and_anchors: Any, *arguments: Any) -> None:
             annotation["F"] = PRINT_FLAG
 
 
+#: Each WeasyPrint function wrapped here: where it lives, its name, WeasyPrint's own and ours.
+_PATCHES: list[tuple[Any, str, Any, Any]] = [
+    (weasyprint.draw, "draw_stacking_context", _original_draw_stacking_context, _draw_stacking_context),
+    (Stream, "marked", _original_marked, _marked),
+    (Stream, "artifact", _original_artifact, _artifact),
+    (weasyprint.pdf.tags, "_build_box_tree", _original_build_box_tree, _build_box_tree),
+    (weasyprint.pdf, "add_links", _original_add_links, _add_links),
+]
+
+
 def install() -> None:
     """Apply the three changes (idempotent)."""
-    weasyprint.draw.draw_stacking_context = _draw_stacking_context
-    Stream.marked = _marked
-    Stream.artifact = _artifact
-    weasyprint.pdf.tags._build_box_tree = _build_box_tree
-    weasyprint.pdf.add_links = _add_links
+    for owner, name, _weasyprints, ours in _PATCHES:
+        setattr(owner, name, ours)
 
 
 def uninstall() -> None:
     """Restore WeasyPrint's own functions (for the tests that compare the two)."""
-    weasyprint.draw.draw_stacking_context = _original_draw_stacking_context
-    Stream.marked = _original_marked
-    Stream.artifact = _original_artifact
-    weasyprint.pdf.tags._build_box_tree = _original_build_box_tree
-    weasyprint.pdf.add_links = _original_add_links
+    for owner, name, weasyprints, _ours in _PATCHES:
+        setattr(owner, name, weasyprints)
 
 
 def cache_identity() -> bytes:
