@@ -35,9 +35,9 @@ $(STAMP_TEST): requirements/test.txt $(STAMP_BUILD)
 	$(PYTHON) -m pip install --quiet --require-hashes --no-deps -r requirements/test.txt
 	touch $@
 
-## make: build the site and the PDFs into site/
+## make: build the site and the PDFs into site/ (FORCE=1 builds even if nothing has changed)
 build: $(STAMP_BUILD) system-build-deps
-	$(PYTHON) -m scripts.build
+	$(PYTHON) -m scripts.build $(if $(FORCE),--force)
 
 ## make check: validate the content only (seconds)
 check: $(STAMP_BUILD)

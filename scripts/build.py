@@ -1,10 +1,11 @@
 """``make``: build the site and its PDFs into ``site/``, or change nothing.
 
-Usage: ``python -m scripts.build [--config-file mkdocs.yml] [--site-dir site] [--no-pdf]``
+Usage: ``python -m scripts.build [--config-file mkdocs.yml] [--site-dir site] [--no-pdf] [--force]``
 
 The site and the PDFs are built into a scratch folder; ``site/`` is replaced
 only when every step has passed, so a failed build leaves the last good
-site where it was.
+site where it was. When nothing has changed since the last good build, it
+says so and stops (see build_state.py); ``--force`` builds anyway.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+from .build_state import BuildState, inputs_digest
 from .site_build import BuildError, edition_date, refuse_merge_conflicts, run_mkdocs, staged_site
 
 
@@ -25,8 +27,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path(".cache/pdf"), help="where rendered PDFs are kept for reuse")
     parser.add_argument("--jobs", type=int, default=None, help="PDFs to render at once (default: all cores)")
     parser.add_argument("--no-pdf", action="store_true", help="build the site only, without the PDFs")
+    parser.add_argument("--force", action="store_true", help="build even if nothing has changed")
     args = parser.parse_args(argv)
     started = time.monotonic()
+    state = BuildState(args.cache.parent / "last-build.json", args.site_dir)
+    inputs = inputs_digest(args.config_file, args.site_dir, {"pdfs": not args.no_pdf})
+    if not args.force and state.up_to_date(inputs):
+        print(
+            f"Nothing has changed since the last build: {args.site_dir.as_posix()}/ is up to date "
+            f"({time.monotonic() - started:.1f} s). To build it again anyway: make FORCE=1",
+            flush=True,
+        )
+        return 0
     try:
         refuse_merge_conflicts(args.config_file)  # before the config is read, and before site/ is touched
         with staged_site(args.site_dir) as scratch:
@@ -39,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"Build failed: {error}. The previous site/ is unchanged.", file=sys.stderr)
         return 1
+    state.record(inputs)
     print(f"Built {args.site_dir.as_posix()}/ in {time.monotonic() - started:.1f} s", flush=True)
     return 0
 

@@ -26,7 +26,7 @@ from babel.dates import format_date
 from pypdf import PdfReader
 
 from macros.loading import load_pack
-from scripts.pdf import volumes
+from scripts.pdf import chapters
 from scripts.pdf.documents import Document, pack_document
 from scripts.pdf.render import RenderError, render
 from scripts.pdf.site import BuiltSite
@@ -128,45 +128,32 @@ def test_each_card_page_offers_its_handout(built_real_site: BuildResult) -> None
 # -- the pack -----------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class InVolumes:
-    """Our pack rendered in volumes, as a pack too big for one render would be."""
-
-    site: Path
-    pdf: Path
-    jobs: volumes.PackInVolumes
-
-
 @pytest.fixture(scope="module")
-def pack_in_volumes(built_real_site: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> InVolumes:
-    """Our pack cut into three volumes, rendered and joined as the build does for a large pack.
+def pack_in_one_piece(built_real_site: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Our pack rendered in one piece, the oracle for the build's pack, which is joined from parts.
 
     It goes in a copy of the site (the site's files linked, its own
     downloads/), so that the pack tests below can read it like the real one.
     """
     real = built_real_site.site
-    site = tmp_path_factory.mktemp("volumes") / "site"
+    site = tmp_path_factory.mktemp("one-piece") / "site"
     site.mkdir()
     for entry in real.iterdir():
         if entry.name != "downloads":
             (site / entry.name).symlink_to(entry)
     (site / "downloads").mkdir()
-    pack = pack_document(BuiltSite(real))
-    plan = volumes.plan(pack, volume_chars=len(pack.body) // 3)
-    assert len(plan.volumes) >= 4  # the draft front and three volumes
-    joined, jobs = volumes.render_in_volumes(plan, str(real))
     pdf = site / "downloads" / "pack.pdf"
-    pdf.write_bytes(joined.pdf)
-    return InVolumes(site, pdf, jobs)
+    pdf.write_bytes(render(pack_document(BuiltSite(real)), BuiltSite(real)).pdf)
+    return pdf
 
 
-@pytest.fixture(scope="module", params=["one piece", "in volumes"])
+@pytest.fixture(scope="module", params=["in parts", "one piece"])
 def pack_pdf(request: pytest.FixtureRequest, built_real_site: BuildResult) -> Path:
-    """The pack as the build makes it, and the same pack rendered in volumes: every pack test runs on both."""
-    if request.param == "one piece":
+    """The pack as the build makes it, joined from parts, and the same pack in one render: every pack test runs on both."""
+    if request.param == "in parts":
         return built_real_site.site / "downloads" / "pack.pdf"
-    in_volumes: InVolumes = request.getfixturevalue("pack_in_volumes")
-    return in_volumes.pdf
+    one_piece: Path = request.getfixturevalue("pack_in_one_piece")
+    return one_piece
 
 
 @pytest.fixture(scope="module")
@@ -299,45 +286,51 @@ def test_headers_and_footers(built_real_site: BuildResult, pack_pages: list[str]
     assert heading in squash(header)
 
 
-# -- a large pack, rendered in volumes ----------------------------------------
+# -- the pack, rendered in parts and joined ----------------------------------
 
 
-def test_our_pack_renders_in_one_piece_and_a_large_one_in_volumes(built_real_site: BuildResult) -> None:
+def test_the_pack_is_cut_into_parts_between_chapters_at_places_that_stay_put(built_real_site: BuildResult) -> None:
     pack = pack_document(BuiltSite(built_real_site.site))
-    assert not volumes.needs_volumes(pack)
-    chapters = list(pack.parts[1:]) * (volumes.SPLIT_ABOVE // len(pack.body) + 1)
-    large = dataclasses.replace(pack, body="\n".join([pack.parts[0], *chapters]), parts=(pack.parts[0], *chapters))
-    assert volumes.needs_volumes(large)
-    plan = volumes.plan(large)
-    assert len(plan.volumes) > 2  # the draft front and two or more volumes
+    plan = chapters.plan(pack)
+    assert len(plan.parts) >= 4
     # Cut between chapters only: every chapter once, in order, whole.
-    joined = "\n".join(volume.body for volume in plan.volumes[1:])
-    assert re.sub(r'<div class="volume-stand-in" id="[^"]+"></div>', "", joined) == "\n".join(chapters)
-    assert all(len(volume.body) < volumes.VOLUME_CHARS + max(map(len, chapters)) for volume in plan.volumes[1:])
+    joined = "\n".join(part.body for part in plan.parts)
+    assert re.sub(r'<div class="volume-stand-in" id="[^"]+"></div>', "", joined) == "\n".join(pack.parts[1:])
+    assert all(len(part.body) < chapters.PART_CHARS + max(map(len, pack.parts)) for part in plan.parts)
+    # An edit to one chapter leaves every other part as it was, so they come from the cache.
+    edited = list(pack.parts)
+    middle = len(edited) // 2
+    edited[middle] = edited[middle].replace("</section>", "<p>A sentence more.</p></section>", 1)
+    again = chapters.plan(dataclasses.replace(pack, body="\n".join(edited), parts=tuple(edited)))
+    changed = [index for index, (one, two) in enumerate(zip(plan.parts, again.parts, strict=True)) if one != two]
+    assert len(changed) == 1
+    assert again.front == plan.front
 
 
 def test_a_stand_in_is_made_only_for_a_link_target_that_exists() -> None:
     body = '<section id="a"><a href="#b">to b</a> <a href="#nowhere">broken</a></section>'
-    marked, stand_ins = volumes._with_stand_ins(body, frozenset({"a", "b"}))
+    marked, stand_ins = chapters._with_stand_ins(body, frozenset({"a", "b"}))
     assert stand_ins == {"b"}
     assert marked.endswith('<div class="volume-stand-in" id="b"></div></section>')
 
 
-def test_a_pack_in_volumes_matches_the_one_piece_render(
-    built_real_site: BuildResult, pack_in_volumes: InVolumes
+def test_the_pack_joined_from_parts_matches_a_one_piece_render(
+    built_real_site: BuildResult, pack_in_one_piece: Path
 ) -> None:
     """Same pages, same text (contents numbers and footers too), same bookmarks, same links."""
-    one = built_real_site.site / "downloads" / "pack.pdf"
-    assert [squash(text) for text in page_texts(pack_in_volumes.pdf)] == [squash(text) for text in page_texts(one)]
-    assert outline_tree(read_pdf(pack_in_volumes.pdf)) == outline_tree(read_pdf(one))
-    assert internal_links(read_pdf(pack_in_volumes.pdf)) == internal_links(read_pdf(one))
-    assert len(structure_figures(read_pdf(pack_in_volumes.pdf))) == len(structure_figures(read_pdf(one)))
+    joined = built_real_site.site / "downloads" / "pack.pdf"
+    assert [squash(text) for text in page_texts(joined)] == [squash(text) for text in page_texts(pack_in_one_piece)]
+    assert outline_tree(read_pdf(joined)) == outline_tree(read_pdf(pack_in_one_piece))
+    assert internal_links(read_pdf(joined)) == internal_links(read_pdf(pack_in_one_piece))
+    assert len(structure_figures(read_pdf(joined))) == len(structure_figures(read_pdf(pack_in_one_piece)))
 
 
-def test_a_pack_in_volumes_is_tagged_and_passes_pdf_ua_1(pack_in_volumes: InVolumes) -> None:
+def test_the_joined_pack_has_one_structure_tree_with_a_key_for_every_page_and_link(
+    built_real_site: BuildResult,
+) -> None:
     import page as pdf_checker
 
-    path = pack_in_volumes.pdf
+    path = built_real_site.site / "downloads" / "pack.pdf"
     report = pdf_checker.validate_pdf(str(path), profile="ua1")
     assert report.is_compliant and not report.failures, [f"{f.rule_id}: {f.message}" for f in report.failures]
     assert all(row[-5] == "yes" for row in fonts_report(path))
@@ -361,28 +354,42 @@ def test_a_pack_in_volumes_is_tagged_and_passes_pdf_ua_1(pack_in_volumes: InVolu
     assert len(tree) == len(reader.pages) + links
 
 
-def test_the_build_renders_a_large_pack_in_volumes(
+def _rendered(lines: list[str]) -> list[str]:
+    """What a build's output says it rendered (not reused), parts of the pack included."""
+    return sorted(match for line in lines for match in re.findall(r"^  rendered (\S+\.pdf(?: \([^)]*\))?)", line))
+
+
+def test_the_build_renders_the_pack_in_parts_and_an_edit_renders_only_its_part(
     built_tiny_site: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The PDF step's own path for a large pack: volumes in the workers, the join after them."""
+    """The PDF step's own path: parts in the workers, each cached; then front, footers and join."""
     from scripts.pdf.build import build_pdfs
 
     site = tmp_path / "site"
     shutil.copytree(built_tiny_site.site, site)
-    one_piece = page_texts(site / "downloads" / "pack.pdf")
     pack = pack_document(BuiltSite(site))
-    monkeypatch.setattr(volumes, "SPLIT_ABOVE", len(pack.body) // 2)
-    monkeypatch.setattr(volumes, "VOLUME_CHARS", len(pack.body) // 3)
+    monkeypatch.setattr(chapters, "PART_CHARS", len(pack.body) // 3)
     lines: list[str] = []
     build_pdfs(site, tmp_path / "cache", jobs=2, log=lines.append)
-    assert any(re.search(r"pack\.pdf is large: rendering it in [2-9] volumes", line) for line in lines), lines
-    assert any("joining pack.pdf" in line for line in lines)
-    assert [squash(text) for text in page_texts(site / "downloads" / "pack.pdf")] == [squash(t) for t in one_piece]
+    parts = [line for line in _rendered(lines) if "(part " in line]
+    assert len(parts) >= 3, lines
+    assert "pack.pdf" in _rendered(lines)
+    # Edit the last chapter's page: its part, the pack's front (its contents
+    # numbers may move), footers and join may render again; no other part does.
+    last = [page for page in open_data(site)["pages"] if page["pdf"]][-1]["url"]
+    page = site / last
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>One more line.</p></article>", 1))
+    lines.clear()
+    build_pdfs(site, tmp_path / "cache", jobs=2, log=lines.append)
+    again = [line for line in _rendered(lines) if "(part " in line]
+    assert len(again) == 1 and last in again[0], lines
+    assert not any(name.startswith("handouts/") for name in _rendered(lines))
     listed = next(item for item in manifest(site)["documents"] if item["file"] == "pack.pdf")
-    assert listed["pages"] == len(one_piece)
+    assert listed["pages"] == len(PdfReader(site / "downloads" / "pack.pdf").pages)
+    assert "One more line." in squash(" ".join(page_texts(site / "downloads" / "pack.pdf")))
 
 
-def test_a_failing_volume_fails_the_build_and_names_itself(
+def test_a_failing_part_fails_the_build_and_names_itself(
     built_tiny_site: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from scripts.pdf.build import build_pdfs
@@ -398,25 +405,37 @@ def test_a_failing_volume_fails_the_build_and_names_itself(
         encoding="utf-8",
     )
     pack = pack_document(BuiltSite(site))
-    monkeypatch.setattr(volumes, "SPLIT_ABOVE", len(pack.body) // 2)
-    monkeypatch.setattr(volumes, "VOLUME_CHARS", len(pack.body) // 3)
+    monkeypatch.setattr(chapters, "PART_CHARS", len(pack.body) // 3)
     lines: list[str] = []
     with pytest.raises(RenderError) as failed:
         build_pdfs(site, tmp_path / "cache", jobs=2, log=lines.append)
     message = str(failed.value)
-    assert re.search(r"pack\.pdf \(volume \d of \d\): refused to fetch https://cdn\.example\.net/x\.png", message)
+    assert re.search(r"pack\.pdf \(part \d of \d: [^)]+\): refused to fetch https://cdn\.example\.net/x\.png", message)
     assert f"(from the page {last})" in message
-    assert not any("joining" in line for line in lines)
-    assert not any(path.suffix == ".pdf" and cached_pages(path) > 3 for path in (tmp_path / "cache").glob("*.pdf"))
+    assert not any("pack.pdf  (" in line for line in lines)
+    # The parts that rendered are kept for next time; the failed pack is not.
+    from scripts.pdf.cache import cache_key
+
+    assert not (tmp_path / "cache" / f"{cache_key(pack, BuiltSite(site))}.pdf").exists()
+    assert not any(
+        cached_pages(path) >= len(page_texts(built_tiny_site.site / "downloads" / "pack.pdf"))
+        for path in (tmp_path / "cache").glob("*.pdf")
+    )
 
 
 def cached_pages(path: Path) -> int:
     return len(PdfReader(path).pages)
 
 
-def test_joining_volumes_is_reproducible(built_real_site: BuildResult, pack_in_volumes: InVolumes) -> None:
-    again = volumes.join_job(*pack_in_volumes.jobs.join_arguments())
-    assert again.pdf == pack_in_volumes.pdf.read_bytes()
+def test_joining_the_parts_is_reproducible(built_tiny_site: BuildResult) -> None:
+    site = built_tiny_site.site
+    pack_plan = chapters.plan(pack_document(BuiltSite(site)), part_chars=2000)
+    assert len(pack_plan.parts) >= 2
+    joined, jobs = chapters.make_in_this_process(pack_plan, str(site))
+    again = jobs.join_arguments()
+    from scripts.pdf.join import join_job
+
+    assert join_job(*again).pdf == joined.pdf
 
 
 # -- every PDF ----------------------------------------------------------------
@@ -738,8 +757,50 @@ def test_a_rebuild_reuses_unchanged_pdfs_and_redoes_only_what_changed(
         "pack/cards/example-minimal.yml", "Sit it out even if it feels long.", "Wait it out, even if it feels long."
     )
     third = tiny_project.full_build(site=site, cache=cache)
-    rendered = sorted(re.findall(r"rendered (\S+\.pdf)", third.output))
-    assert rendered == ["handouts/example-minimal.pdf", "pack.pdf"]
+    rendered = _rendered(third.output.splitlines())
+    # The card's handout, the parts of the pack that show the edited tip
+    # (its card, and a guide that quotes it), and the joined pack; the front
+    # and footers only if page numbers moved.
+    parts = [name for name in rendered if name.startswith("pack.pdf (part ")]
+    holding = [
+        part.filename for part in chapters.plan(pack_document(BuiltSite(site))).parts if "Wait it out" in part.body
+    ]
+    assert holding and sorted(parts) == sorted(holding), rendered
+    assert {"handouts/example-minimal.pdf", "pack.pdf"} <= set(rendered)
+    assert set(rendered) - {"handouts/example-minimal.pdf", "pack.pdf", *parts} <= {
+        "pack.pdf (cover and contents)",
+        "pack.pdf (page numbers)",
+    }
+
+
+def test_make_with_nothing_changed_says_so_and_builds_nothing(tiny_project: Project, tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    first = tiny_project.full_build(site=site, cache=cache)
+    assert first.returncode == 0, first.output
+    second = tiny_project.full_build(site=site, cache=cache)
+    assert second.returncode == 0, second.output
+    assert "Nothing has changed since the last build" in second.output
+    assert "Building the site" not in second.output
+    # A touched page of the built site, or an edited source, means a build.
+    (site / "index.html").touch()
+    third = tiny_project.full_build(site=site, cache=cache)
+    assert "Building the site" in third.output and "0 rendered" in third.output, third.output
+    tiny_project.edit("pack/cards/example-minimal.yml", "Sit it out", "Wait it out")
+    fourth = tiny_project.full_build(site=site, cache=cache)
+    assert "rendered handouts/example-minimal.pdf" in fourth.output, fourth.output
+
+
+def test_fonts_unpacked_once_change_no_byte(built_tiny_site: BuildResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fetcher hands WeasyPrint each WOFF2 font unpacked; WeasyPrint unpacking it itself gives the same PDF."""
+    from scripts.pdf import speedups
+    from scripts.pdf.documents import handout_documents
+
+    site = BuiltSite(built_tiny_site.site)
+    document = handout_documents(site)[0]
+    fast = render(document, site).pdf
+    assert speedups._unpacked.cache_info().currsize > 0
+    monkeypatch.setattr(speedups, "unpacked_font", lambda path: path.read_bytes())
+    assert render(document, site).pdf == fast
 
 
 def test_the_pydyf_speedup_changes_no_byte(built_tiny_site: BuildResult) -> None:
@@ -837,9 +898,11 @@ def test_a_forks_page_links_to_its_lines_of_code_and_names_itself_in_notes(mater
     links = {name: target for _, name, target in internal_links(reader)}
     target = links["p-guides-features--__codelineno-0-2"]
     assert "const message" in pages[target - 1]
-    assert "pack.pdf: note: a style on the page guides/features.html (docs/guides/features.md) sets color" in (
-        material_features.output
-    )
+    # Named with the part of the pack it is in: "pack.pdf (part 2 of 3: ...): note: ...".
+    assert re.search(
+        r"pack\.pdf \(part [^)]*\): note: a style on the page guides/features\.html \(docs/guides/features\.md\) sets color",
+        material_features.output,
+    ), material_features.output
 
 
 def test_the_pack_reads_headings_in_its_contents_and_lets_short_chapters_share_a_page(

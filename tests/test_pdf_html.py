@@ -207,9 +207,9 @@ def test_the_pack_pdfs_subject_is_not_its_title_twice() -> None:
     assert '<meta name="description" content="How to run action learning sets.">' in pack.full_html(site)
 
 
-def test_a_pack_in_volumes_is_never_cut_before_a_chapter_that_flows_on() -> None:
-    """A short chapter shares a page with the one before it, so a volume cannot start with it."""
-    from scripts.pdf import volumes
+def test_a_part_of_the_pack_never_starts_with_a_chapter_that_flows_on() -> None:
+    """A short chapter shares a page with the one before it, so a part cannot start with it."""
+    from scripts.pdf import chapters as cutting
 
     chapters = (
         '<section class="chapter" id="p-a" data-url="a.html"><h1>A</h1></section>',
@@ -222,8 +222,8 @@ def test_a_pack_in_volumes_is_never_cut_before_a_chapter_that_flows_on() -> None
         + "</ol></nav>"
     )
     pack = Document("pack.pdf", "Pack", "pack", "\n".join((front, *chapters)), (), parts=(front, *chapters))
-    plan = volumes.plan(pack, volume_chars=10)
-    assert [volume.body.count("<h1>") for volume in plan.volumes[1:]] == [2, 1]
+    plan = cutting.plan(pack, part_chars=10)
+    assert [part.body.count("<h1>") for part in plan.parts] == [2, 1]
     assert plan.chapters == {"p-a", "p-b", "p-c"}
 
 

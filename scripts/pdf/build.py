@@ -11,21 +11,24 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import heapq
+import itertools
 import json
 import os
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.link_check import check_site_links
 
-from . import memory, volumes
+from . import chapters, memory
 from .cache import PdfCache, cache_key
+from .chapters import Job, PackJobs
 from .documents import Document, DocumentError, iter_documents
 from .render import Rendered, RenderError, render_in_worker
 from .site import BuiltSite, SiteError
@@ -41,6 +44,8 @@ class Made:
     seconds: float
     cached: bool
     sha256: str
+    #: CPU seconds of the renders (and the join) this build ran for it.
+    cpu: float = 0.0
 
 
 def human_size(size: int) -> str:
@@ -50,103 +55,187 @@ def human_size(size: int) -> str:
 def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], object] = print) -> list[Made]:
     """Render or reuse every document; raise RenderError naming every failure.
 
-    Documents are assembled one by one and each goes to a worker as soon as
-    it is ready, the pack first: it takes longest, so the other documents
-    are assembled and rendered while it renders. A pack too big to render in
-    one piece goes as volumes, and is finished when the last volume is done
-    (see volumes.py).
+    Each free worker takes the next job: the pack's first (its parts, then
+    its front and footers, then its join; see chapters.py), then the other
+    documents, each assembled only when a worker is free for it. A job
+    whose document is in the cache is done at once, without a worker.
     """
-    downloads = site.root / "downloads"
-    made: dict[str, Made] = {}
-    order: list[str] = []
-    failures: list[str] = []
     log(f"Making the PDFs on {jobs} core{'s' if jobs != 1 else ''}...")
-
-    def finished(document: Document, key: str, result: Rendered) -> None:
-        cache.put(key, result.pdf, result.pages)
-        _write(downloads / document.filename, result.pdf)
-        made[document.filename] = Made(document, result.pages, len(result.pdf), result.seconds, False, _sha(result.pdf))
-        log(
-            f"  rendered {document.filename}  ({result.pages} pages, "
-            f"{human_size(len(result.pdf))}, {result.seconds:.1f} s)"
-        )
-        for note in result.notes:
-            log(f"    {note}")
-
-    #: Joins of large packs wait until the workers have gone, so that their
-    #: memory is free for the join (see volumes.py).
-    joins: list[tuple[Document, str, volumes.Job]] = []
+    run = _Run(site, cache, log)
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        #: What each running job is for: its document, cache key, and the
-        #: large pack it is a piece of (None for a document in one piece).
-        running: dict[Future[Rendered], tuple[Document, str, volumes.Job | None]] = {}
-        large: dict[str, volumes.PackInVolumes] = {}
-
-        def submit(document: Document, key: str, job: volumes.Job) -> None:
-            if job.kind == "join":
-                joins.append((document, key, job))
-            else:
-                running[pool.submit(job.function, *job.arguments)] = (document, key, job)
-
-        for document in iter_documents(site):
-            order.append(document.filename)
-            key = cache_key(document, site)
-            cached = cache.get(key)
-            if cached is not None:
-                _write(downloads / document.filename, cached.pdf)
-                made[document.filename] = Made(document, cached.pages, len(cached.pdf), 0.0, True, _sha(cached.pdf))
-                log(f"  reused   {document.filename}")
-            elif volumes.needs_volumes(document):
-                plan = volumes.plan(document)
-                large[document.filename] = volumes.PackInVolumes(plan, str(site.root))
-                log(f"  {document.filename} is large: rendering it in {len(plan.volumes) - 1} volumes")
-                for first in large[document.filename].first_jobs():
-                    submit(document, key, first)
-            else:
-                running[pool.submit(render_in_worker, document, str(site.root))] = (document, key, None)
-        failed_packs: set[str] = set()
-        while running:
+        running: dict[Future[Rendered], _Task] = {}
+        while True:
+            while len(running) < max(1, jobs) and (task := run.next_task()) is not None:
+                running[pool.submit(task.job.function, *task.job.arguments)] = task
+            if not running:
+                break
             done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in sorted(done, key=lambda f: order.index(running[f][0].filename)):
-                document, key, job = running.pop(future)
-                name = job.name if job else document.filename
-                if future.cancelled() or document.filename in failed_packs:
+            for future in sorted(done, key=lambda future: run.order.index(running[future].owner.filename)):
+                run.take(running.pop(future), future)
+    return run.results()
+
+
+class _OnePiece:
+    """The one job of a document rendered in one piece (every document but the pack)."""
+
+    def __init__(self, document: Document, site_root: str) -> None:
+        self.job = Job("whole", document.filename, None, render_in_worker, (document, site_root))
+        self.result: Rendered | None = None
+
+    def first_jobs(self) -> list[Job]:
+        return [self.job]
+
+    def done(self, job: Job, result: Rendered) -> list[Job]:
+        self.result = result
+        return []
+
+
+@dataclass
+class _Making:
+    """A document being made: its cache key, its jobs, and what they have cost so far."""
+
+    document: Document
+    key: str
+    jobs: PackJobs | _OnePiece
+    part_keys: list[str] = field(default_factory=list)
+    rendered: int = 0
+    reused: int = 0
+    cpu: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Task:
+    """A job for a worker, the document it is for, and the job's own cache key (a part's)."""
+
+    owner: Document
+    job: Job
+    key: str | None
+
+
+class _Run:
+    """One PDF build's queue of jobs, and what has been made, reused or has failed."""
+
+    def __init__(self, site: BuiltSite, cache: PdfCache, log: Callable[[str], object]) -> None:
+        self.site, self.cache, self.log = site, cache, log
+        self.documents: Iterator[Document] | None = iter_documents(site)
+        self.order: list[str] = []
+        self.making: dict[str, _Making] = {}
+        self.made: dict[str, Made] = {}
+        self.failures: list[str] = []
+        self.failed: set[str] = set()
+        #: Jobs waiting for a worker: the pack's come first, then in the order they came.
+        self.ready: list[tuple[int, int, _Task]] = []
+        self.counter = itertools.count()
+
+    def next_task(self) -> _Task | None:
+        """The next job for a worker, or None when nothing is left to start."""
+        while True:
+            while self.ready:
+                task = heapq.heappop(self.ready)[2]
+                if task.owner.filename in self.failed:
                     continue
-                try:
-                    result = future.result()
-                    if job is not None:
-                        for following in large[document.filename].done(job, result):
-                            submit(document, key, following)
-                        log(f"  rendered {job.name}  ({result.pages} pages, {result.seconds:.1f} s)")
-                        for note in result.notes:
-                            log(f"    {note}")
-                        continue
-                except Exception as error:  # every failure is reported, with the PDF it stopped
-                    failures.append(_failure(name, error))
-                    log(f"  FAILED   {name}")
-                    if job is not None:
-                        # The rest of this pack is of no use now: stop what has not started.
-                        failed_packs.add(document.filename)
-                        for other, (other_document, _, _) in running.items():
-                            if other_document.filename == document.filename:
-                                other.cancel()
-                    continue
-                finished(document, key, result)
-        for filename, pack in large.items():
-            if filename not in failed_packs and not pack.finished:
-                failures.append(f"{filename}: its volumes did not all finish; this is a bug in scripts/pdf/volumes.py")
-    for document, key, job in joins:
-        log(f"  joining {document.filename}...")
-        site.forget_articles()
-        memory.give_back()
+                cached = self.cache.get(task.key) if task.key else None
+                if cached is None:
+                    return task
+                self.making[task.owner.filename].reused += 1
+                self._finish(task, cached.rendered())
+            if self.documents is None:
+                return None
+            document = next(self.documents, None)
+            if document is None:
+                # Every document is assembled: the pages read for them can go.
+                self.documents = None
+                self.site.forget_articles()
+                memory.give_back()
+                continue
+            self._add(document)
+
+    def _add(self, document: Document) -> None:
+        self.order.append(document.filename)
+        key = cache_key(document, self.site)
+        cached = self.cache.get(key)
+        if cached is not None:
+            self._record(document, cached.rendered(), cached=True)
+            self.log(f"  reused   {document.filename}")
+            for note in cached.notes:
+                self.log(f"    {note}")
+            return
+        root = str(self.site.root)
+        if document.parts:
+            pack_plan = chapters.plan(document)
+            jobs: PackJobs | _OnePiece = PackJobs(pack_plan, root)
+            self.log(f"  {document.filename}: {len(pack_plan.parts)} parts, rendered side by side")
+        else:
+            jobs = _OnePiece(document, root)
+        self.making[document.filename] = _Making(document, key, jobs)
+        for job in jobs.first_jobs():
+            self._queue(document, job)
+
+    def _queue(self, document: Document, job: Job) -> None:
+        key = cache_key(job.document, self.site) if job.document is not None else None
+        priority = 0 if document.parts else 1
+        heapq.heappush(self.ready, (priority, next(self.counter), _Task(document, job, key)))
+
+    def take(self, task: _Task, future: Future[Rendered]) -> None:
+        """Take a worker's result: on to the next step, or a failure named with its PDF."""
+        if task.owner.filename in self.failed:
+            return  # the rest of a PDF that has failed is of no use
         try:
-            finished(document, key, job.function(*job.arguments))
-        except Exception as error:  # reported with the PDF it stopped
-            failures.append(_failure(job.name, error))
-            log(f"  FAILED   {job.name}")
-    if failures:
-        raise RenderError("\n".join(failures))
-    return [made[filename] for filename in order]
+            result = future.result()
+        except Exception as error:  # every failure is reported, with the PDF it stopped
+            self.failures.append(_failure(task.job.name, error))
+            self.log(f"  FAILED   {task.job.name}")
+            self.failed.add(task.owner.filename)
+            return
+        making = self.making[task.owner.filename]
+        making.rendered += 1
+        making.cpu += result.cpu
+        if task.key is not None:
+            self.cache.put(task.key, result)
+            self.log(f"  rendered {task.job.name}  ({result.pages} pages, {result.seconds:.1f} s)")
+            for note in result.notes:
+                self.log(f"    {note}")
+        try:
+            self._finish(task, result)
+        except RenderError as error:
+            self.failures.append(str(error))
+            self.failed.add(task.owner.filename)
+
+    def _finish(self, task: _Task, result: Rendered) -> None:
+        making = self.making[task.owner.filename]
+        if task.key is not None:
+            making.part_keys.append(task.key)
+        for job in making.jobs.done(task.job, result):
+            self._queue(making.document, job)
+        if making.jobs.result is None:
+            return
+        made = making.jobs.result
+        self.cache.put(making.key, made, making.part_keys)
+        self._record(making.document, made, cached=False, cpu=making.cpu)
+        steps = ""
+        if isinstance(making.jobs, PackJobs):
+            steps = f"; {making.rendered} of {making.rendered + making.reused} steps rendered, the rest from the cache"
+        self.log(
+            f"  rendered {making.document.filename}  ({made.pages} pages, "
+            f"{human_size(len(made.pdf))}, {made.seconds:.1f} s{steps})"
+        )
+        if not isinstance(making.jobs, PackJobs):
+            for note in made.notes:
+                self.log(f"    {note}")
+
+    def _record(self, document: Document, result: Rendered, cached: bool, cpu: float = 0.0) -> None:
+        _write(self.site.root / "downloads" / document.filename, result.pdf)
+        sha = _sha(result.pdf)
+        self.made[document.filename] = Made(document, result.pages, len(result.pdf), result.seconds, cached, sha, cpu)
+
+    def results(self) -> list[Made]:
+        """Every PDF made, in the order of the Downloads page; or a RenderError naming every failure."""
+        for filename, making in self.making.items():
+            if filename not in self.failed and making.jobs.result is None:
+                self.failures.append(f"{filename}: not every step finished; this is a bug in scripts/pdf/build.py")
+        if self.failures:
+            raise RenderError("\n".join(self.failures))
+        return [self.made[filename] for filename in self.order]
 
 
 def _failure(name: str, error: BaseException) -> str:
@@ -224,7 +313,13 @@ def fill_download_size(site_root: Path, file: str, size: int) -> None:
             page.write_text(text, encoding="utf-8")
 
 
-def summary_table(made: list[Made], seconds: float) -> str:
+def summary_table(made: list[Made], seconds: float, jobs: int = 1) -> str:
+    """A line per PDF, a line of totals, and the time against the floor.
+
+    The floor is the CPU time of every render and join this build ran,
+    divided by the worker processes: no schedule on those cores could be
+    faster. ``make bench`` reads the last line.
+    """
     name_width = max(len(item.document.filename) for item in made)
     lines = [f"{'PDF'.ljust(name_width)}  {'pages':>5}  {'size':>8}  {'seconds':>7}"]
     for item in made:
@@ -239,6 +334,13 @@ def summary_table(made: list[Made], seconds: float) -> str:
         f"{len(made)} PDFs, {total_pages} pages, {human_size(total_size)}; "
         f"{rendered} rendered, {len(made) - rendered} reused; {seconds:.1f} s"
     )
+    cpu = sum(item.cpu for item in made)
+    if cpu:
+        floor = cpu / max(1, jobs)
+        lines.append(
+            f"Rendering took {cpu:.1f} CPU-seconds; the floor on {jobs} worker{'s' if jobs != 1 else ''} "
+            f"is {floor:.1f} s, and this step took {seconds / floor:.2f} times that"
+        )
     return "\n".join(lines)
 
 
@@ -248,14 +350,15 @@ def build_pdfs(
     started = time.monotonic()
     site = BuiltSite(site_root)
     cache = PdfCache(cache_dir)
-    made = make_pdfs(site, cache, jobs or os.cpu_count() or 1, log)
+    jobs = jobs or os.cpu_count() or 1
+    made = make_pdfs(site, cache, jobs, log)
     write_manifest(site, made)
     fill_download_facts(site, made)
     cache.prune()
     problems = [p for p in check_site_links(site_root) if "offline-site.zip" not in p.message]
     if problems:
         raise SiteError("links to missing files after the PDF build:\n" + "\n".join(f"  {p}" for p in problems))
-    log(summary_table(made, time.monotonic() - started))
+    log(summary_table(made, time.monotonic() - started, jobs))
     return made
 
 

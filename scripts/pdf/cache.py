@@ -3,9 +3,14 @@
 The key covers the document's HTML, every stylesheet, the generated identity
 CSS, every site file the HTML or CSS names (images, fonts), the render
 options, the WeasyPrint version and the code that finishes its tagging
-(tagging.py); for a pack made in volumes, also the code that joins them and
+(tagging.py); for the pack, also the code that cuts and joins its parts and
 the pikepdf version. Change any of them and the PDF is made again; change
 none and the cached bytes are used as they are.
+
+The pack's parts, its front and its footer layer are documents too, each
+cached by its own key, so an edit renders again only what it touched. The
+joined pack's entry lists their keys, so that a build that reuses the whole
+pack keeps them too.
 """
 
 from __future__ import annotations
@@ -13,12 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import tagging, volumes
+from . import chapters, tagging
 from .documents import Document
-from .render import RENDER_OPTIONS, STYLES_DIR, identity_css, weasyprint_version
+from .render import RENDER_OPTIONS, STYLES_DIR, Rendered, identity_css, weasyprint_version
 from .site import BuiltSite
 
 _REFERENCE = re.compile(r"""(?:\bsrc=["']|url\(\s*["']?)([^"')\s]+)""")
@@ -32,8 +38,8 @@ def cache_key(document: Document, site: BuiltSite) -> str:
     html = document.full_html(site)
     sources = [html, identity_css(site), document.extra_css]
     sources += [(STYLES_DIR / name).read_text(encoding="utf-8") for name in document.styles]
-    if volumes.needs_volumes(document):
-        digest.update(volumes.cache_identity())
+    if document.parts:
+        digest.update(chapters.cache_identity())
     for source in sources:
         digest.update(hashlib.sha256(source.encode()).digest())
     for reference in sorted({match for source in sources for match in _REFERENCE.findall(source)}):
@@ -49,10 +55,17 @@ def cache_key(document: Document, site: BuiltSite) -> str:
 class Cached:
     pdf: bytes
     pages: int
+    #: What the render found besides the PDF (see render.Rendered).
+    anchor_pages: dict[str, int]
+    notes: tuple[str, ...]
+
+    def rendered(self) -> Rendered:
+        """The cached PDF as a render's result, taking no time."""
+        return Rendered(self.pdf, self.pages, 0.0, self.anchor_pages, self.notes)
 
 
 class PdfCache:
-    """A folder of PDFs named by their key, with their page counts."""
+    """A folder of PDFs named by their key, each with a JSON file of its page count and findings."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -62,14 +75,24 @@ class PdfCache:
         pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
         if not (pdf.is_file() and meta.is_file()):
             return None
+        try:
+            facts = json.loads(meta.read_text(encoding="utf-8"))
+            cached = Cached(pdf.read_bytes(), int(facts["pages"]), dict(facts["anchors"]), tuple(facts["notes"]))
+        except (ValueError, KeyError, TypeError):
+            return None  # written by an older build, or cut short: render it again
         self.used.add(key)
-        return Cached(pdf.read_bytes(), int(json.loads(meta.read_text())["pages"]))
+        self.used.update(facts.get("keeps", []))
+        return cached
 
-    def put(self, key: str, pdf: bytes, pages: int) -> None:
+    def put(self, key: str, result: Rendered, keeps: Iterable[str] = ()) -> None:
+        """Keep ``result`` under ``key``; ``keeps`` are the keys of the parts it was joined from."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / f"{key}.pdf").write_bytes(pdf)
-        (self.folder / f"{key}.json").write_text(json.dumps({"pages": pages}))
+        kept = list(keeps)
+        facts = {"pages": result.pages, "anchors": result.anchor_pages, "notes": list(result.notes), "keeps": kept}
+        (self.folder / f"{key}.pdf").write_bytes(result.pdf)
+        (self.folder / f"{key}.json").write_text(json.dumps(facts, sort_keys=True), encoding="utf-8")
         self.used.add(key)
+        self.used.update(kept)
 
     def prune(self) -> None:
         """Forget PDFs this build did not use, so the cache does not grow forever."""

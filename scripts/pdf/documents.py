@@ -40,8 +40,10 @@ class Document:
     #: The site pages the document is made from, to name them in errors.
     sources: tuple[str, ...] = ()
     #: The pack's body in pieces (cover and contents, then each chapter), so
-    #: that a large pack can be rendered in volumes (see volumes.py).
+    #: that it can be rendered in parts (see chapters.py).
     parts: tuple[str, ...] = ()
+    #: The navigation section of each of ``parts`` ("" for none), where a part may end.
+    part_sections: tuple[str, ...] = ()
     #: CSS added after the stylesheets, for this document alone.
     extra_css: str = ""
     #: The PDF's own title, when it says more than ``title`` (which the
@@ -253,6 +255,7 @@ def pack_document(site: BuiltSite) -> Document:
         (*BASE_STYLES, "cover.css", "contents.css"),
         sources=tuple(page["url"] for page in pages),
         parts=parts,
+        part_sections=("", *(" / ".join(page["sections"]) for page in pages)),
     )
 
 

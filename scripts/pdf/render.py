@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint import CSS, HTML
 from weasyprint import __version__ as weasyprint_version
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from . import memory, speedups, tagging
 from .documents import CHAPTER_ANCHOR, Document
@@ -61,6 +61,8 @@ class SiteOnlyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no ty
                     raise FatalURLFetchingError(
                         f"{self.document}: {path.relative_to(self.site_root)} is not in the site"
                     )
+                if path.suffix == ".woff2":
+                    return URLFetcherResponse(url, speedups.unpacked_font(path), {"Content-Type": "font/ttf"})
                 return super().fetch(url, headers)
         refusal = FatalURLFetchingError(
             f"{self.document}: refused to fetch {url}; PDFs may use only files inside the site. "
@@ -250,11 +252,13 @@ class Rendered:
     anchor_pages: dict[str, int] = field(default_factory=dict)
     #: Harmless messages from WeasyPrint, each naming its page (see engine_messages).
     notes: tuple[str, ...] = ()
+    #: CPU seconds the worker spent on it (0 for a PDF from the cache).
+    cpu: float = 0.0
 
 
 def render(document: Document, site: BuiltSite) -> Rendered:
     """Make ``document`` into a PDF; raise :class:`RenderError` on any problem."""
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     fetcher = SiteOnlyFetcher(site.root, document.filename)
     base_url = site.root.resolve().as_uri() + "/"
     collect = _Collect()
@@ -297,7 +301,8 @@ def render(document: Document, site: BuiltSite) -> Rendered:
     del rendered, html
     if pages >= _LARGE:
         memory.give_back()
-    return Rendered(buffer.getvalue(), pages, time.monotonic() - started, anchor_pages, messages.notes)
+    seconds, cpu = time.monotonic() - started, time.process_time() - cpu
+    return Rendered(buffer.getvalue(), pages, seconds, anchor_pages, messages.notes, cpu)
 
 
 #: After a document of this many pages, a worker hands its freed memory back,
