@@ -135,10 +135,7 @@ def _runs(scratch: Path, scale: bool) -> dict[str, Any]:
 def _project_with_to_pdf(destination: Path) -> Path:
     """A copy of the project, with a second config that adds mkdocs-to-pdf before our plugin."""
     root = copy_project(destination)
-    (root / "config").unlink()
-    (root / "config").mkdir()
-    base = (PROJECT / "config" / "base.yml").read_text(encoding="utf-8")
-    (root / "config" / "base.yml").write_text(base, encoding="utf-8")
+    base = (root / "config" / "base.yml").read_text(encoding="utf-8")
     with_plugin = base.replace("  - pack:\n", TO_PDF_PLUGIN + "  - pack:\n", 1)
     (root / "config" / "base-to-pdf.yml").write_text(with_plugin, encoding="utf-8")
     fork = (root / "mkdocs.yml").read_text(encoding="utf-8")

@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.monotonic()
     state = BuildState(args.cache.parent / "last-build.json", args.site_dir)
-    inputs = inputs_digest(args.config_file, args.site_dir, {"pdfs": not args.no_pdf})
+    outputs = (args.site_dir, args.cache, state.path)
+    inputs = inputs_digest(args.config_file, outputs, {"pdfs": not args.no_pdf})
     if not args.force and state.up_to_date(inputs):
         print(
             f"Nothing has changed since the last build: {args.site_dir.as_posix()}/ is up to date "

@@ -22,7 +22,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 #: The folder that holds macros/ and scripts/: the generator's own code.
@@ -35,18 +35,19 @@ _NOT_INPUTS = frozenset(
 _ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
 
 
-def _files(root: Path, leave_out: Path) -> Iterator[Path]:
+def _files(root: Path, leave_out: frozenset[Path]) -> Iterator[Path]:
     for folder, folders, files in os.walk(root):
         here = Path(folder)
-        folders[:] = sorted(name for name in folders if name not in _NOT_INPUTS and here / name != leave_out)
+        folders[:] = sorted(name for name in folders if name not in _NOT_INPUTS and here / name not in leave_out)
         for name in sorted(files):
-            yield here / name
+            if here / name not in leave_out:
+                yield here / name
 
 
-def inputs_digest(config_file: Path, site_dir: Path, options: Mapping[str, object]) -> str:
-    """A digest of everything a build of ``config_file`` into ``site_dir`` reads."""
+def inputs_digest(config_file: Path, outputs: Iterable[Path], options: Mapping[str, object]) -> str:
+    """A digest of everything a build of ``config_file`` reads; ``outputs`` (site, cache, this record) are not read."""
     project = config_file.resolve().parent
-    leave_out = site_dir.resolve()
+    leave_out = frozenset(path.resolve() for path in outputs)
     digest = hashlib.sha256(json.dumps({**options, "python": sys.version}, sort_keys=True).encode())
     paths = list(_files(project, leave_out))
     for name in _CODE:

@@ -12,11 +12,13 @@ engine can change without touching it.
 - :mod:`.render` turns a document into a PDF with WeasyPrint, fetching only
   files inside the site and failing on any warning.
 - :mod:`.cache` keys each PDF by a hash of everything that goes into it.
-- :mod:`.build` renders what changed, in parallel, and writes
-  ``downloads/manifest.json``.
-- :mod:`.volumes` renders a very large pack in volumes, in parallel, and
-  joins them into one tagged PDF, so that no process holds it all.
+- :mod:`.chapters` cuts the pack into parts of a few chapters, and gives
+  out the jobs that make it: the parts, the front, the footers, the join.
+- :mod:`.join` joins the rendered parts into one tagged PDF (pikepdf).
+- :mod:`.build` gives each job to a free worker, or takes it from the
+  cache, and writes ``downloads/manifest.json``.
 - :mod:`.memory` hands freed memory back after a large render.
+- :mod:`.speedups` unpacks fonts once and keeps pydyf's page references.
 
 Print looks come from the stylesheets in ``styles/``, split by concern:
 fonts, variables, page rules, cover, contents, components, and one per
