@@ -22,11 +22,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.link_check import check_site_links
-
 from . import memory, volumes
 from .cache import PdfCache, cache_key
 from .documents import Document, DocumentError, iter_documents
+from .links import missing_pdfs
 from .render import Rendered, RenderError, render_in_worker
 from .site import BuiltSite, SiteError
 
@@ -187,7 +186,7 @@ def write_manifest(site: BuiltSite, made: list[Made]) -> dict[str, object]:
             for item in made
         ],
     }
-    path = site.root / "downloads" / "manifest.json"
+    path = site.downloads_dir / "manifest.json"
     path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest
 
@@ -252,9 +251,9 @@ def build_pdfs(
     write_manifest(site, made)
     fill_download_facts(site, made)
     cache.prune()
-    problems = [p for p in check_site_links(site_root) if "offline-site.zip" not in p.message]
+    problems = missing_pdfs(site)
     if problems:
-        raise SiteError("links to missing files after the PDF build:\n" + "\n".join(f"  {p}" for p in problems))
+        raise SiteError("links to PDFs that were not made:\n" + "\n".join(f"  {p}" for p in problems))
     log(summary_table(made, time.monotonic() - started))
     return made
 
