@@ -66,8 +66,8 @@ TEST_WORKERS ?= 2
 
 ## make test: install test tools (Python, npm and Debian) and run every test
 test: $(STAMP_TEST) $(AXE) system-test-deps
-	$(VENV)/bin/ruff check macros scripts tests
-	$(VENV)/bin/ruff format --check macros scripts tests
+	$(VENV)/bin/ruff check macros scripts site_html tests
+	$(VENV)/bin/ruff format --check macros scripts site_html tests
 	$(VENV)/bin/mypy
 	node --test tests/js/
 	$(VENV)/bin/pytest -n $(TEST_WORKERS)
@@ -82,8 +82,8 @@ test-js:
 	node --test tests/js/
 
 lint: $(STAMP_TEST)
-	$(VENV)/bin/ruff check macros scripts tests
-	$(VENV)/bin/ruff format --check macros scripts tests
+	$(VENV)/bin/ruff check macros scripts site_html tests
+	$(VENV)/bin/ruff format --check macros scripts site_html tests
 
 typecheck: $(STAMP_TEST)
 	$(VENV)/bin/mypy

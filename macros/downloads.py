@@ -1,8 +1,10 @@
-"""The catalogue of downloadable PDFs, shared by the site and the PDF build.
+"""The catalogue of downloadable PDFs: the one list of every PDF and its file name.
 
 The Downloads page lists these files before they exist (the site is built
-first), and the PDF build makes exactly these files; a test checks the two
-agree. Page counts and sizes are filled into the page after the PDFs are made.
+first), and ``api/pack.json`` carries the same list (``downloads``), which
+the PDF step follows: it makes exactly these files, under these names, and
+decides none itself. Page counts and sizes are filled into the page after
+the PDFs are made.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ class PrintedPage:
     file: str
     title: str
     kind: str
+    #: The page's URL on the site, once the engine has given it one.
+    url: str | None = None
 
 
 #: The kinds a printed page may be, as the Downloads page names them.
@@ -33,11 +37,22 @@ PRINTED_KINDS = ("guide", "sheet")
 
 @dataclass(frozen=True)
 class Download:
-    """One PDF: its path under ``downloads/``, its title and its kind."""
+    """One PDF: its path under ``downloads/``, its title, its kind, and how it is made.
+
+    ``kind`` is what the Downloads page calls it (a key under downloads.kind
+    in the strings). ``layout`` is how the PDF step lays it out, each by a
+    function of scripts/pdf/documents.py: ``pack`` (the whole pack),
+    ``handout``, ``form`` and ``printed`` (one page: a card's, a form's, or
+    a page with ``print_as``), ``deck`` and ``list`` (the question banks, as
+    cards to cut out or as a list). ``page`` is the URL of the page a PDF of
+    one page is made from, and None for the others.
+    """
 
     file: str
     title: str
     kind: str
+    layout: str
+    page: str | None = None
 
 
 def catalogue(
@@ -59,15 +74,24 @@ def catalogue(
         kind, prefix = pack.kinds[kind_name], routes.downloads + "/"
         assert kind.pdf is not None
         return [
-            Download(routes.pdf(kind.name, item.id).removeprefix(prefix), kind.link_text(item), kind.pdf.label(item))
+            Download(
+                routes.pdf(kind.name, item.id).removeprefix(prefix),
+                kind.link_text(item),
+                kind.pdf.label(item),
+                kind.pdf.layout,
+                routes.item(kind.name, item.id),
+            )
             for item in pack.of(kind.name).values()
             if routes.item(kind.name, item.id) not in hidden_urls
         ]
 
     # The order of the Downloads page: the pack, the handouts, the questions, the printed pages, the forms.
-    items = [Download("pack.pdf", site_title, "pack"), *own_pdfs("card")]
-    items.append(Download("question-deck.pdf", strings("pdf.deck_title"), "deck"))
-    items.append(Download("question-list.pdf", strings("pdf.list_title"), "list"))
-    items += [Download(f"{page.file}.pdf", page.title, page.kind) for page in sorted(printed, key=lambda p: p.file)]
+    items = [Download("pack.pdf", site_title, "pack", "pack"), *own_pdfs("card")]
+    items.append(Download("question-deck.pdf", strings("pdf.deck_title"), "deck", "deck"))
+    items.append(Download("question-list.pdf", strings("pdf.list_title"), "list", "list"))
+    items += [
+        Download(f"{page.file}.pdf", page.title, page.kind, "printed", page.url)
+        for page in sorted(printed, key=lambda p: p.file)
+    ]
     items += own_pdfs("form")
     return items

@@ -38,6 +38,8 @@ class PdfSpec:
     json_key: str
     #: What the Downloads page calls the PDF (a key under downloads.kind in the strings).
     label: Callable[[Any], str]
+    #: How the PDF step lays the PDF out (see :class:`macros.downloads.Download`).
+    layout: str
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ KINDS: tuple[Kind, ...] = (
         component="tool_card",
         order=_title,
         page=PageSpec(params={"level": 1}, heading=False),
-        pdf=PdfSpec(folder="handouts", json_key="handout", label=lambda card: "handout"),
+        pdf=PdfSpec(folder="handouts", json_key="handout", label=lambda card: "handout", layout="handout"),
         rules=("Each id in `related.cards` names another tool card, and each id in `related.banks` a question bank.",),
     ),
     Kind(
@@ -166,7 +168,7 @@ KINDS: tuple[Kind, ...] = (
         component="form",
         order=lambda form: (form.kind is not FormKind.FORM, form.title.casefold()),
         page=PageSpec(),
-        pdf=PdfSpec(folder="forms", json_key="pdf", label=lambda form: form.kind.value),
+        pdf=PdfSpec(folder="forms", json_key="pdf", label=lambda form: form.kind.value, layout="form"),
     ),
     Kind(
         name="term",

@@ -16,109 +16,49 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from site_html import PageLinks, article_markup, page_links
+
 from .problems import Problem
 
-_LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 
-
-#: <link rel> values that make the browser fetch the target.
-_FETCHING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch", "apple-touch-icon"}
-
-
-@dataclass
-class _PageLinks:
-    ids: set[str] = field(default_factory=set)
-    links: list[tuple[str, int]] = field(default_factory=list)
-    #: Targets the browser fetches by itself when it shows the page, with the element's title if it has one.
-    fetched: list[tuple[str, str | None]] = field(default_factory=list)
-
-
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = _PageLinks()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.page.ids.add(str(values[name]))
-        attribute = _LINK_ATTRIBUTES.get(tag)
-        if attribute and values.get(attribute):
-            target = str(values[attribute])
-            self.page.links.append((target, self.getpos()[0]))
-            rels = set((values.get("rel") or "").lower().split())
-            if tag != "a" and (tag != "link" or rels & _FETCHING_RELS):
-                self.page.fetched.append((target, values.get("title")))
-
-
-_ARTICLE = re.compile(r'<article\b[^>]*class="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
-_ARTICLE_TAG = re.compile(r"<(/?)article\b", re.IGNORECASE)
-
-
-def article_markup(html: str) -> str | None:
-    """The theme's <article> element as markup, nested articles (cards) included."""
-    start = _ARTICLE.search(html)
-    if start is None:
-        return None
-    depth = 0
-    for tag in _ARTICLE_TAG.finditer(html, start.start()):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            end = html.index(">", tag.end()) + 1
-            return html[start.start() : end]
-    return None
-
-
-def _collect(path: Path, whole: bool) -> _PageLinks:
+def _collect(path: Path, whole: bool) -> PageLinks:
     text = path.read_text(encoding="utf-8")
     if not whole:
         fragment = article_markup(text)
         if fragment is not None:
             text = "\n" * text[: text.index(fragment)].count("\n") + fragment  # keep line numbers
-    collector = _Collector()
-    collector.feed(text)
-    collector.close()
-    return collector.page
+    return page_links(text)
 
 
 def check_site_links(
     site_dir: Path,
     source_of: dict[str, str] | None = None,
-    skip_suffixes: Iterable[str] = (),
+    skip_folders: Iterable[str] = (),
     skip_pages: Iterable[str] = ("404.html",),
     locate: Callable[[str, str], int | None] | None = None,
-    only_suffixes: Iterable[str] = (),
 ) -> list[Problem]:
     """Problems with links in every HTML page under ``site_dir``.
 
     ``source_of`` maps a page URL (``tools/check-in.html``) to the file an
     editor should fix; pages not in it are named by their URL.
-    ``skip_suffixes`` lists targets not built yet (``.pdf`` before the PDF step).
+    ``skip_folders`` lists folders whose files are made after the site
+    (``downloads``, by the PDF step, which checks the links to them itself).
     ``locate(file, link)`` finds the line of a link in its source file.
-    ``only_suffixes`` limits the check to links to such files (``.pdf``
-    after the PDF step, when the rest has been checked already).
     """
     source_of = source_of or {}
-    skipped = tuple(skip_suffixes)
+    skipped = tuple(folder.rstrip("/") + "/" for folder in skip_folders)
     pages = {
         path.relative_to(site_dir).as_posix(): path
         for path in sorted(site_dir.rglob("*.html"))
         if path.relative_to(site_dir).as_posix() not in set(skip_pages)
     }
-    wanted = tuple(only_suffixes)
     folders_seen: set[str] = set()
     collected = {}
     for url, path in pages.items():
         folder = posixpath.dirname(url)
-        if wanted and not any(suffix in path.read_text(encoding="utf-8") for suffix in wanted):
-            collected[url] = _PageLinks()  # nothing here links to such files
-            continue
         collected[url] = _collect(path, whole=folder not in folders_seen)
         folders_seen.add(folder)
     problems: list[Problem] = []
@@ -128,8 +68,6 @@ def check_site_links(
             if urlsplit(target).netloc or target.startswith("//"):
                 problems.append(_remote_problem(shown, target, title, locate if url in source_of else None))
         for target, line in page.links:
-            if wanted and not urlsplit(target).path.endswith(wanted):
-                continue
             message = _link_problem(site_dir, collected, url, target, skipped)
             if message is None:
                 continue
@@ -168,7 +106,7 @@ def _remote_problem(
 
 
 def _link_problem(
-    site_dir: Path, collected: dict[str, _PageLinks], url: str, target: str, skipped: tuple[str, ...]
+    site_dir: Path, collected: dict[str, PageLinks], url: str, target: str, skipped: tuple[str, ...]
 ) -> str | None:
     """What is wrong with the link ``target`` on the page ``url``, or None."""
     parts = urlsplit(target)
@@ -180,7 +118,7 @@ def _link_problem(
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
     if resolved.startswith(".."):
         return f"the link '{target}' points outside the site"
-    if skipped and resolved.endswith(skipped):
+    if skipped and resolved.startswith(skipped):
         return None
     if path and not (site_dir / resolved).exists():
         return f"the link '{target}' points to '{resolved}', which does not exist"

@@ -5,15 +5,22 @@ the title and URL of every page, so that other tools, such as the session
 planner, can read the pack without scraping its HTML. URLs are relative to
 the site root. The format is versioned; a change that removes or renames a
 field raises the version.
+
+It is also all that the PDF step reads besides the pages' HTML: the PDFs
+to make (``downloads``: each file under the ``downloads`` folder, its
+title, kind, layout and source page), the strings, and the dates the PDFs
+print, written once here in the site's language (``dates``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 from typing import Any
 
 from .components.session_planner import planner_limits
+from .downloads import Download
 from .identity import Identity
 from .kinds import Kind, Routes
 from .pack import Pack
@@ -37,12 +44,14 @@ def pack_data(
     attribution_html: str,
     strings: Strings,
     handouts: bool,
+    downloads: Sequence[Download],
 ) -> dict[str, Any]:
     """The open-data view of ``pack``.
 
     ``pages`` are dicts with ``title``, ``url``, ``sections`` (the titles of
     the nav sections the page sits in) and ``pdf`` (whether the page belongs
-    in the pack PDF), in nav order.
+    in the pack PDF), in nav order. ``downloads`` are the site's PDFs, as
+    the Downloads page lists them.
     """
     records: dict[str, list[dict[str, Any]]] = {}
     for kind in pack.kinds.values():
@@ -64,10 +73,13 @@ def pack_data(
         "description": description,
         "language": language,
         "identity": identity_record,
+        # As the site writes them (Strings.date), for the PDFs to print as they are.
+        "dates": {"edition": strings.date(identity.edition)} if identity is not None else None,
         **records,
         "programme": figures(pack),
         "limits": planner_limits(),
         "pages": list(pages),
+        "downloads": {"folder": routes.downloads, "files": [asdict(download) for download in downloads]},
         "strings": strings.as_dict(),
     }
 

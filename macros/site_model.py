@@ -19,7 +19,7 @@ import difflib
 import html
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from markupsafe import Markup
 from . import navigation
 from .components import RenderContext
 from .content_settings import ContentSettings, parse_content_settings
-from .downloads import PrintedPage, catalogue
+from .downloads import Download, PrintedPage, catalogue
 from .generated_pages import GeneratedPage, generated_pages
 from .hidden_items import HiddenItems, hide_items
 from .identity import DARK_BACKGROUND, Identity, parse_identity, readable_on
@@ -356,7 +356,7 @@ class SiteModel:
             printed, printed_problems = printed_page(split_front_matter(page.text, shown)[0].meta, shown)
             problems += printed_problems
             if printed is not None:
-                self.printed[page.src_uri] = printed
+                self.printed[page.src_uri] = replace(printed, url=self.page_urls.get(page.src_uri))
         return problems
 
     @property
@@ -496,24 +496,35 @@ class SiteModel:
         return check_site_links(
             site_dir,
             sources,
-            skip_suffixes=(".pdf", ".zip") if self.settings.pdfs else (),
+            # Made after the site, by the PDF step (which checks the links to its PDFs) and the zip step.
+            skip_folders=(self.routes.downloads,) if self.settings.pdfs else (),
             locate=lambda shown, target: _locate_link(self.settings.project_dir, shown, target),
         )
+
+    def downloads(self) -> list[Download]:
+        """Every PDF of the site, as the Downloads page lists it and the PDF step makes it."""
+        return catalogue(self.pack, self.strings, self.title, self.routes, self.hidden_urls(), self.printed.values())
 
     def open_data(self, pages: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         """``api/pack.json``: the visible pack, the pages in nav order (with each page's own PDF), the strings.
 
         Each page names its source file (``source``, as messages name it),
         so that the PDF step, which reads only the built site, can say
-        which file to change.
+        which file to change. The PDFs are listed too (``downloads``), so
+        that the PDF step makes the files the site links to, under the
+        same names.
         """
-        records = [
-            dict(page, print_as=_printed_record(self.printed.get(str(page.get("src_uri", ""))))) for page in pages
-        ]
-        for record in records:
+        downloads = self.downloads()
+        printed = {download.page: download for download in downloads if download.layout == "printed"}
+        records = []
+        for page in pages:
+            record = dict(page)
+            own = printed.get(str(record.get("url")))
+            record["print_as"] = {"file": own.file, "kind": own.kind} if own else None
             src_uri = record.pop("src_uri", None)
             if src_uri:
                 record["source"] = self.name_of(str(src_uri))
+            records.append(record)
         return pack_data(
             self.pack,
             self.routes,
@@ -526,6 +537,7 @@ class SiteModel:
             attribution_html=str(self.context().md(self.identity.attribution)),
             strings=self.strings,
             handouts=self.settings.pdfs,
+            downloads=downloads,
         )
 
 
@@ -564,10 +576,6 @@ def _folder_problems(
             )
             problems.append(Problem(config_name, lines.line_of(path) if lines else None, ".".join(path), message))
     return problems
-
-
-def _printed_record(printed: PrintedPage | None) -> dict[str, str] | None:
-    return None if printed is None else {"file": f"{printed.file}.pdf", "kind": printed.kind}
 
 
 def _locate_link(project_dir: Path, shown: str, target: str) -> int | None:

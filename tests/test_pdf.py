@@ -15,8 +15,6 @@ import json
 import re
 import shutil
 import string
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -816,16 +814,6 @@ def test_the_pydyf_speedup_changes_no_byte(built_tiny_site: BuildResult) -> None
     finally:
         speedups.install()
     assert fast == slow
-
-
-def test_the_pdf_step_runs_without_mkdocs(built_tiny_site: BuildResult) -> None:
-    code = (
-        "import sys, pathlib; from scripts.pdf.site import BuiltSite; from scripts.pdf.documents import all_documents;"
-        f"all_documents(BuiltSite(pathlib.Path({str(built_tiny_site.site)!r})));"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'mkdocs', 'material'}))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PROJECT)
-    assert result.stdout.strip() == "[]"
 
 
 # -- a fork's own pages: every feature of Material (tiny site) ----------------

@@ -9,6 +9,7 @@ rendering), and pack.json lists them.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -181,3 +182,38 @@ def test_an_overlay_page_that_replaces_nothing_names_the_page_it_meant(tmp_path:
         "navigation; did you mean overlay/tools/example-full.md (to replace the page made from "
         "pack/cards/example-full.yml)? To add it as a new page, list it under extra.content.nav",
     ]
+
+
+def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tmp_path: Path) -> None:
+    """The one list of PDFs: the Downloads page's, and the PDF step's through pack.json."""
+    from scripts.pdf.documents import LAYOUTS
+
+    site = settings(tmp_path, pdfs=True)
+    model = SiteModel.load(site)
+    model.navigation(["index.md", {"Tools": "tools/*.md"}, {"Questions": ["questions/starter.md"]}], ["index.md"])
+    model.set_pages(pages(site) | {"tools/example-full.md": "tools/example-full.html"})
+    starter = site.docs_dir / "questions" / "starter.md"
+    assert model.check_pages([PageSource("questions/starter.md", starter.read_text(encoding="utf-8"))]) == []
+    record = {"title": "Starter questions", "url": "questions/starter.html", "sections": [], "pdf": True}
+    data = json.loads(dumps(model.open_data([{**record, "src_uri": "questions/starter.md"}])))
+
+    files = data["downloads"]["files"]
+    assert data["downloads"]["folder"] == "downloads"
+    assert files == [dataclasses.asdict(download) for download in model.downloads()]
+    assert files[0] == {"file": "pack.pdf", "title": model.title, "kind": "pack", "layout": "pack", "page": None}
+    assert [entry for entry in files if entry["layout"] == "printed"] == [
+        {
+            "file": "starter-questions.pdf",
+            "title": "Starter questions",
+            "kind": "sheet",
+            "layout": "printed",
+            "page": "questions/starter.html",
+        }
+    ]
+    assert next(entry for entry in files if entry["file"] == "handouts/example-full.pdf")["page"] == (
+        "tools/example-full.html"
+    )
+    assert {entry["layout"] for entry in files} <= set(LAYOUTS)
+    # The page's own PDF is named from the same list.
+    assert data["pages"][0]["print_as"] == {"file": "starter-questions.pdf", "kind": "sheet"}
+    assert data["dates"] == {"edition": "31 January 2026"}

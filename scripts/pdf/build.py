@@ -24,12 +24,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.link_check import check_site_links
-
 from . import chapters, memory
 from .cache import PdfCache, cache_key
 from .chapters import Job, PackJobs
 from .documents import Document, DocumentError, iter_documents
+from .links import missing_pdfs
 from .render import Rendered, RenderError, render_in_worker
 from .site import BuiltSite, SiteError
 
@@ -224,7 +223,7 @@ class _Run:
                 self.log(f"    {note}")
 
     def _record(self, document: Document, result: Rendered, cached: bool, cpu: float = 0.0) -> None:
-        _write(self.site.root / "downloads" / document.filename, result.pdf)
+        _write(self.site.downloads_dir / document.filename, result.pdf)
         sha = _sha(result.pdf)
         self.made[document.filename] = Made(document, result.pages, len(result.pdf), result.seconds, cached, sha, cpu)
 
@@ -276,7 +275,7 @@ def write_manifest(site: BuiltSite, made: list[Made]) -> dict[str, object]:
             for item in made
         ],
     }
-    path = site.root / "downloads" / "manifest.json"
+    path = site.downloads_dir / "manifest.json"
     path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest
 
@@ -355,9 +354,9 @@ def build_pdfs(
     write_manifest(site, made)
     fill_download_facts(site, made)
     cache.prune()
-    problems = [p for p in check_site_links(site_root) if "offline-site.zip" not in p.message]
+    problems = missing_pdfs(site)
     if problems:
-        raise SiteError("links to missing files after the PDF build:\n" + "\n".join(f"  {p}" for p in problems))
+        raise SiteError("links to PDFs that were not made:\n" + "\n".join(f"  {p}" for p in problems))
     log(summary_table(made, time.monotonic() - started, jobs))
     return made
 

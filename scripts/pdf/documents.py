@@ -2,19 +2,26 @@
 
 Every document is made of pages as the site shows them, readied for print
 by :mod:`.html_tools`. Nothing is written twice: the card on a handout is
-the card on the site.
+the card on the site, and the PDFs, their file names and titles are the
+ones the site lists in ``api/pack.json`` (``downloads``), each made by the
+function its ``layout`` names (:data:`LAYOUTS`). The cover and contents are
+Jinja templates, in ``templates/``.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
 from . import html_tools as tools
-from .site import BuiltSite
+from .site import OPEN_DATA, BuiltSite, Download, SiteError
 
 #: Stylesheets every document uses, in order; kinds add their own.
 BASE_STYLES = ("fonts.css", "variables.css", "page.css", "components.css")
@@ -156,36 +163,45 @@ def _inner(element: Element) -> str:
     return "".join(parts)
 
 
+def _escaped(value: object) -> object:
+    """A template's value, escaped as html.escape escapes it.
+
+    MarkupSafe, which Jinja's autoescape uses, writes quotes as &#34; and
+    &#39;; html.escape, which builds the rest of each document, as &quot;
+    and &#x27;. The same text either way, but one way keeps every
+    document's HTML, and so its cache key, the same bytes.
+    """
+    return value if hasattr(value, "__html__") else Markup(html.escape(str(value)))
+
+
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    finalize=_escaped,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
 def _cover(site: BuiltSite, subtitle: str | None = None) -> str:
     identity = site.identity
-    logo = html.escape(identity["logo"])
-    edition = site.t("pdf.edition", date=_long_date(site, identity["edition"]))
-    lines = [
-        '<section class="cover">',
-        f'<img class="cover__logo" src="{logo}" alt="{html.escape(identity["organisation"])}">',
-        f'<p class="cover__organisation">{html.escape(identity["organisation"])}</p>',
-        f'<h1 class="cover__title">{html.escape(site.title)}</h1>',
-    ]
-    if subtitle:
-        lines.append(f'<p class="cover__subtitle">{html.escape(subtitle)}</p>')
-    lines += [
-        f'<p class="cover__edition">{html.escape(edition)}</p>',
-        '<div class="cover__attribution">',
-        identity["attribution_html"],
-        f"<p>{html.escape(site.t('pdf.licence', licence=identity['licence']))}</p>",
-        "</div>",
-        "</section>",
-    ]
-    return "\n".join(lines)
+    return _TEMPLATES.get_template("cover.html").render(
+        identity=identity,
+        title=site.title,
+        subtitle=subtitle,
+        edition=site.t("pdf.edition", date=site.dates["edition"]),
+        licence=site.t("pdf.licence", licence=identity["licence"]),
+    )
 
 
-def _long_date(site: BuiltSite, iso: str) -> str:
-    import datetime as dt
+@dataclass(frozen=True)
+class _ContentsRow:
+    """A line of the contents: a chapter (with the anchor it links to) or a section's heading (without)."""
 
-    from babel.dates import format_date  # babel comes with the site's dependencies
-
-    locale = site.data["strings"].get("meta.locale", site.language).replace("-", "_")
-    return str(format_date(dt.date.fromisoformat(iso), format="long", locale=locale))
+    depth: int
+    text: str
+    anchor: str | None = None
 
 
 def _contents(site: BuiltSite, pages: list[dict[str, Any]], headings: dict[str, str] | None = None) -> str:
@@ -195,30 +211,26 @@ def _contents(site: BuiltSite, pages: list[dict[str, Any]], headings: dict[str, 
     reads; the navigation's title for it ("Home") may be shorter.
     """
     headings = headings or {}
-    items = [
-        '<nav class="contents">',
-        f'<h1 class="contents__title">{html.escape(site.t("pdf.contents"))}</h1>',
-        "<ol>",
-    ]
+    rows: list[_ContentsRow] = []
     current: list[str] = []
     for page in pages:
         sections = list(page["sections"])
         # A section's group heading, unless its first page carries the same title.
         for depth, section in enumerate(sections):
             if current[: depth + 1] != sections[: depth + 1] and section != page["title"]:
-                items.append(f'<li class="contents__group contents__depth-{depth}">{html.escape(section)}</li>')
+                rows.append(_ContentsRow(depth, section))
         current = sections
         depth = len(sections) - (1 if sections and sections[-1] == page["title"] else 0)
-        items.append(
-            f'<li class="contents__entry contents__depth-{depth}">'
-            f'<a href="#{page_id(page["url"])}">{html.escape(headings.get(page["url"]) or page["title"])}</a></li>'
-        )
-    items += ["</ol>", "</nav>"]
-    return "\n".join(items)
+        rows.append(_ContentsRow(depth, headings.get(page["url"]) or page["title"], page_id(page["url"])))
+    return _TEMPLATES.get_template("contents.html").render(title=site.t("pdf.contents"), rows=rows)
 
 
 def pack_document(site: BuiltSite) -> Document:
     """The whole pack: cover, contents, then every page in navigation order."""
+    return _pack(site, _only(site, "pack"))
+
+
+def _pack(site: BuiltSite, download: Download) -> Document:
     pages = [page for page in site.pages if page["pdf"]]
     in_pack = {page["url"] for page in pages}
 
@@ -248,9 +260,9 @@ def pack_document(site: BuiltSite) -> Document:
         )
     parts = (_cover(site) + "\n" + _contents(site, pages, headings), *chapters)
     return Document(
-        "pack.pdf",
-        site.title,
-        "pack",
+        download.file,
+        download.title,
+        download.kind,
         "\n".join(parts),
         (*BASE_STYLES, "cover.css", "contents.css"),
         sources=tuple(page["url"] for page in pages),
@@ -286,31 +298,32 @@ def _shown(site: BuiltSite, items: list[dict[str, Any]]) -> list[dict[str, Any]]
     return [item for item in items if item["url"] in urls]
 
 
+def _one_page(site: BuiltSite, download: Download, styles: tuple[str, ...], **fields: Any) -> Document:
+    """A PDF of one page (a card's handout, a form, a page with print_as): the page under running parts."""
+    url = download.page
+    if not url:
+        raise SiteError(
+            f"{site.root / OPEN_DATA}: the download {download.file} is made from one page, but names none; "
+            "build the site again (make) with the same version of the code as the PDF step"
+        )
+
+    def resolve(target: str, fragment: str) -> str | None:
+        return (f"#{fragment}" if fragment else "#") if target == url else None
+
+    article = _ready(site, url, resolve, None)
+    body = _running_parts(site, download.title) + "\n" + _inner(article)
+    return Document(download.file, download.title, download.kind, body, styles, sources=(url,), **fields)
+
+
+def _handout(site: BuiltSite, download: Download) -> Document:
+    """A tool card on one sheet."""
+    pdf_title = described(site, download.title, download.kind)
+    return _one_page(site, download, (*BASE_STYLES, "handout.css"), pdf_title=pdf_title)
+
+
 def handout_documents(site: BuiltSite) -> list[Document]:
     """A one-card handout for every tool card."""
-    documents = []
-    for card in _shown(site, site.data["cards"]):
-        url = card["url"]
-
-        def resolve(target: str, fragment: str, url: str = url) -> str | None:
-            if target == url:
-                return f"#{fragment}" if fragment else "#"
-            return None
-
-        article = _ready(site, url, resolve, None)
-        body = _running_parts(site, card["title"]) + "\n" + _inner(article)
-        documents.append(
-            Document(
-                f"handouts/{card['id']}.pdf",
-                card["title"],
-                "handout",
-                body,
-                (*BASE_STYLES, "handout.css"),
-                sources=(url,),
-                pdf_title=described(site, card["title"], "handout"),
-            )
-        )
-    return documents
+    return [_handout(site, download) for download in _listed(site, "handout")]
 
 
 def _running_parts(site: BuiltSite, title: str) -> str:
@@ -340,8 +353,12 @@ def _bank_pages(site: BuiltSite, kind: str | None = None) -> list[dict[str, Any]
 
 def question_deck_document(site: BuiltSite) -> Document:
     """The open questions as cards to cut out, several to a sheet."""
-    parts = [_running_parts(site, site.t("pdf.deck_title"))]
-    parts.append(f'<h1 class="deck__title">{html.escape(site.t("pdf.deck_title"))}</h1>')
+    return _deck(site, _only(site, "deck"))
+
+
+def _deck(site: BuiltSite, download: Download) -> Document:
+    parts = [_running_parts(site, download.title)]
+    parts.append(f'<h1 class="deck__title">{html.escape(download.title)}</h1>')
     parts.append(f'<p class="deck__how">{html.escape(site.t("pdf.deck_how"))}</p>')
     for page in _bank_pages(site, "open"):
         article = _ready(site, page["url"], lambda target, fragment: None, page_id(page["url"]))
@@ -351,9 +368,9 @@ def question_deck_document(site: BuiltSite) -> Document:
                 cards = "".join(tools.to_html(li) for li in questions)
                 parts.append(f'<div class="deck__sheet"><ol class="alp-questions deck">{cards}</ol></div>')
     return Document(
-        "question-deck.pdf",
-        site.t("pdf.deck_title"),
-        "deck",
+        download.file,
+        download.title,
+        download.kind,
         "\n".join(parts),
         (*BASE_STYLES, "handout.css", "deck.css"),
     )
@@ -361,79 +378,83 @@ def question_deck_document(site: BuiltSite) -> Document:
 
 def question_list_document(site: BuiltSite) -> Document:
     """Every question bank as a list, for reading or for the facilitator's folder."""
-    parts = [_running_parts(site, site.t("pdf.list_title"))]
+    return _question_list(site, _only(site, "list"))
+
+
+def _question_list(site: BuiltSite, download: Download) -> Document:
+    parts = [_running_parts(site, download.title)]
     for page in _bank_pages(site):
         article = _ready(site, page["url"], lambda target, fragment: None, page_id(page["url"]))
         parts.append(f'<section class="chapter" data-url="{html.escape(page["url"])}">{_inner(article)}</section>')
     return Document(
-        "question-list.pdf",
-        site.t("pdf.list_title"),
-        "list",
+        download.file,
+        download.title,
+        download.kind,
         "\n".join(parts),
         (*BASE_STYLES, "handout.css"),
         sources=tuple(page["url"] for page in _bank_pages(site)),
     )
 
 
+def _printed_page(site: BuiltSite, download: Download) -> Document:
+    """A page with a PDF of its own, styled by its kind (guide.css, sheet.css)."""
+    return _one_page(site, download, (*BASE_STYLES, "handout.css", f"{download.kind}.css"))
+
+
 def printed_page_documents(site: BuiltSite) -> list[Document]:
     """Pages that have a PDF of their own (front matter ``print_as``), such as the handbook for members."""
-    documents = []
-    printed = [page for page in site.pages if page.get("print_as")]
-    for page in sorted(printed, key=lambda page: str(page["print_as"]["file"])):
-        url = page["url"]
+    return [_printed_page(site, download) for download in _listed(site, "printed")]
 
-        def resolve(target: str, fragment: str, url: str = url) -> str | None:
-            return (f"#{fragment}" if fragment else "#") if target == url else None
 
-        article = _ready(site, url, resolve, None)
-        kind = str(page["print_as"]["kind"])
-        documents.append(
-            Document(
-                str(page["print_as"]["file"]),
-                page["title"],
-                kind,
-                _running_parts(site, page["title"]) + "\n" + _inner(article),
-                (*BASE_STYLES, "handout.css", f"{kind}.css"),
-                sources=(url,),
-            )
-        )
-    return documents
+def _form(site: BuiltSite, download: Download) -> Document:
+    """A form or template, with real form fields."""
+    pdf_title = described(site, download.title, download.kind)
+    return _one_page(site, download, (*BASE_STYLES, "handout.css", "form.css"), forms=True, pdf_title=pdf_title)
 
 
 def form_documents(site: BuiltSite) -> list[Document]:
     """Each form and template on its own, with real form fields."""
-    documents = []
-    for form in _shown(site, site.data["forms"]):
-        url = form["url"]
+    return [_form(site, download) for download in _listed(site, "form")]
 
-        def resolve(target: str, fragment: str, url: str = url) -> str | None:
-            return (f"#{fragment}" if fragment else "#") if target == url else None
 
-        article = _ready(site, url, resolve, None)
-        body = _running_parts(site, form["title"]) + "\n" + _inner(article)
-        documents.append(
-            Document(
-                f"forms/{form['id']}.pdf",
-                form["title"],
-                form["kind"],
-                body,
-                (*BASE_STYLES, "handout.css", "form.css"),
-                forms=True,
-                sources=(url,),
-                pdf_title=described(site, form["title"], form["kind"]),
-            )
+#: How each PDF is made, by the layout pack.json gives it (see macros/downloads.py, which gives them).
+LAYOUTS: dict[str, Callable[[BuiltSite, Download], Document]] = {
+    "pack": _pack,
+    "handout": _handout,
+    "deck": _deck,
+    "list": _question_list,
+    "printed": _printed_page,
+    "form": _form,
+}
+
+
+def _listed(site: BuiltSite, layout: str) -> list[Download]:
+    """The PDFs pack.json lists with this layout."""
+    return [download for download in site.downloads if download.layout == layout]
+
+
+def _only(site: BuiltSite, layout: str) -> Download:
+    """The one PDF pack.json lists with this layout (the pack, the question deck or list)."""
+    listed = _listed(site, layout)
+    if len(listed) != 1:
+        raise SiteError(
+            f"{site.root / OPEN_DATA} lists {len(listed)} PDFs laid out as '{layout}', where the PDF step "
+            "makes one; build the site again (make) with the same version of the code as the PDF step"
         )
-    return documents
+    return listed[0]
 
 
 def iter_documents(site: BuiltSite) -> Iterator[Document]:
-    """Every PDF, in the order of the Downloads page, each made when asked for."""
-    yield pack_document(site)
-    yield from handout_documents(site)
-    yield question_deck_document(site)
-    yield question_list_document(site)
-    yield from printed_page_documents(site)
-    yield from form_documents(site)
+    """Every PDF pack.json lists, in the order of the Downloads page, each made when asked for."""
+    for download in site.downloads:
+        make = LAYOUTS.get(download.layout)
+        if make is None:
+            raise SiteError(
+                f"{site.root / OPEN_DATA}: the download {download.file} is laid out as '{download.layout}', "
+                f"which the PDF step does not know (it knows {', '.join(LAYOUTS)}); build the site again (make) "
+                "with the same version of the code as the PDF step"
+            )
+        yield make(site, download)
 
 
 def all_documents(site: BuiltSite) -> list[Document]:

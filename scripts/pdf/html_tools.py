@@ -430,14 +430,14 @@ def rewrite_links(article: Element, page_url: str, resolve: LinkResolver, site_u
     """
     for element in article.iter():
         if element.tag == "img" and element.get("src"):
-            element.set("src", _site_path(page_url, element.get("src", "")))
+            element.set("src", site_path(page_url, element.get("src", "")))
         if element.tag != "a" or not element.get("href"):
             continue
         href = element.get("href", "")
         if _SCHEME.match(href) or href.startswith("//"):
             continue
         parts = urlsplit(href)
-        target = _site_path(page_url, parts.path) if parts.path else page_url
+        target = site_path(page_url, parts.path) if parts.path else page_url
         resolved = resolve(target, unquote(parts.fragment))
         if resolved is not None:
             element.set("href", resolved)
@@ -450,7 +450,7 @@ def rewrite_links(article: Element, page_url: str, resolve: LinkResolver, site_u
             element.tag = "span"
 
 
-def _site_path(page_url: str, relative: str) -> str:
+def site_path(page_url: str, relative: str) -> str:
     """A path inside the site, from a page's relative one; a URL (https:, data:, //host) as it is.
 
     A URL is left for the PDF step's fetcher, which refuses it by name.

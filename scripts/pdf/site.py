@@ -1,4 +1,9 @@
-"""Read a built site: its open data and its pages' articles."""
+"""Read a built site: its open data and its pages' articles.
+
+This is all the PDF step knows of the site: ``api/pack.json`` (the PDFs to
+make, the pages, the strings and the dates, as the site wrote them) and the
+pages' HTML. It imports nothing from the site's code (``macros/``).
+"""
 
 from __future__ import annotations
 
@@ -11,11 +16,30 @@ from xml.etree.ElementTree import Element
 
 import tinyhtml5
 
-from macros.link_check import article_markup
+from site_html import ARTICLE_CLASS, article_markup
+
+#: Where the site writes its open data, from the site root.
+OPEN_DATA = "api/pack.json"
 
 
 class SiteError(Exception):
     """The built site is missing something the PDF build needs."""
+
+
+@dataclass(frozen=True)
+class Download:
+    """One PDF to make, as ``api/pack.json`` lists it (see macros/downloads.py, which writes the list).
+
+    ``file`` is its path under the downloads folder; ``layout`` says how it
+    is made (see documents.py); ``page`` is the page a PDF of one page is
+    made from.
+    """
+
+    file: str
+    title: str
+    kind: str
+    layout: str
+    page: str | None
 
 
 @dataclass
@@ -31,11 +55,43 @@ class BuiltSite:
 
     @cached_property
     def data(self) -> dict[str, Any]:
-        path = self.root / "api" / "pack.json"
+        path = self.root / OPEN_DATA
         if not path.is_file():
             raise SiteError(f"{path} is missing: build the site first (make)")
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         return data
+
+    def _written(self, key: str) -> Any:
+        """A part of pack.json that the PDF step cannot do without."""
+        if self.data.get(key) is None:
+            raise SiteError(
+                f"{self.root / OPEN_DATA} has no '{key}': it was written by an older version of the site's code; "
+                "build the site again (make)"
+            )
+        return self.data[key]
+
+    @cached_property
+    def downloads(self) -> list[Download]:
+        """Every PDF to make, in the order of the Downloads page."""
+        listed = self._written("downloads")
+        try:
+            return [Download(**entry) for entry in listed["files"]]
+        except (KeyError, TypeError) as error:
+            raise SiteError(
+                f"{self.root / OPEN_DATA}: the list of downloads is not as the PDF step reads it ({error}); "
+                "build the site again (make) with the same version of the code as the PDF step"
+            ) from None
+
+    @property
+    def downloads_dir(self) -> Path:
+        """The folder the PDFs go in."""
+        return self.root / str(self._written("downloads")["folder"])
+
+    @property
+    def dates(self) -> dict[str, str]:
+        """Dates as the site writes them, in its language (``edition``: the edition's date)."""
+        dates: dict[str, str] = self._written("dates")
+        return dates
 
     @property
     def title(self) -> str:
@@ -83,16 +139,16 @@ class BuiltSite:
             # are most of the page, and parsing them is most of the time.
             fragment = article_markup(path.read_text(encoding="utf-8"))
             if fragment is None:
-                raise SiteError(f"{url} has no <article class='md-content__inner'>; is it a page of this theme?")
+                raise SiteError(f"{url} has no <article class='{ARTICLE_CLASS}'>; is it a page of this theme?")
             document = tinyhtml5.parse(
                 f"<!DOCTYPE html><html><body>{fragment}</body></html>", namespace_html_elements=False
             )
             article = next(
-                (el for el in document.iter("article") if "md-content__inner" in (el.get("class") or "")),
+                (el for el in document.iter("article") if ARTICLE_CLASS in (el.get("class") or "")),
                 None,
             )
             if article is None:
-                raise SiteError(f"{url} has no <article class='md-content__inner'>; is it a page of this theme?")
+                raise SiteError(f"{url} has no <article class='{ARTICLE_CLASS}'>; is it a page of this theme?")
             self._articles[url] = article
         return _copy(self._articles[url])
 
