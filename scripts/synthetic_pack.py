@@ -31,6 +31,8 @@ def _copy_item(text: str, folder: str, copy: int) -> str:
             question["id"] = f"{question['id']}-copy-{copy}"
     if folder == "sessions":
         data["order"] += 100 * copy
+        if data.get("alternative_to"):  # an online version replaces its own copy's meeting
+            data["alternative_to"] = f"{data['alternative_to']}-copy-{copy}"
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
@@ -52,6 +54,8 @@ def make_synthetic(destination: Path, times: int) -> Path:
             target = path.with_name(f"{path.stem}-copy-{copy}.md")
             text = path.read_text(encoding="utf-8")
             text = re.sub(r"^# (.+)$", rf"# \1 (copy {copy})", text, count=1, flags=re.MULTILINE)
+            # A page with a PDF of its own: each copy's PDF needs a name of its own.
+            text = re.sub(r"^(print_as: \{file: )([\w-]+)", rf"\1\2-copy-{copy}", text, count=1, flags=re.MULTILINE)
             target.write_text(text, encoding="utf-8")
             entries.append(target.relative_to(docs).as_posix())
         sections.append({f"Copy {copy}": entries})
