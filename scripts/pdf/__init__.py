@@ -17,6 +17,8 @@ engine can change without touching it.
 - :mod:`.volumes` renders a very large pack in volumes, in parallel, and
   joins them into one tagged PDF, so that no process holds it all.
 - :mod:`.memory` hands freed memory back after a large render.
+- :mod:`.live` keeps the PDFs of ``make serve``'s preview up to date, in
+  the background, after every rebuild.
 
 Print looks come from the stylesheets in ``styles/``, split by concern:
 fonts, variables, page rules, cover, contents, components, and one per
