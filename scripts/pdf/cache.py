@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,8 +91,11 @@ class PdfCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         kept = list(keeps)
         facts = {"pages": result.pages, "anchors": result.anchor_pages, "notes": list(result.notes), "keeps": kept}
-        (self.folder / f"{key}.pdf").write_bytes(result.pdf)
-        (self.folder / f"{key}.json").write_text(json.dumps(facts, sort_keys=True), encoding="utf-8")
+        # Each file is written whole under another name and then renamed, so
+        # that a build stopped half-way never leaves a cut-off entry. The PDF
+        # goes first: an entry counts only once its JSON file is there.
+        _write_whole(self.folder / f"{key}.pdf", result.pdf)
+        _write_whole(self.folder / f"{key}.json", json.dumps(facts, sort_keys=True).encode())
         self.used.add(key)
         self.used.update(kept)
 
@@ -101,3 +106,11 @@ class PdfCache:
         for path in self.folder.iterdir():
             if path.stem not in self.used and path.suffix in {".pdf", ".json"}:
                 path.unlink()
+            elif path.suffix == ".part" and time.time() - path.stat().st_mtime > 3600:
+                path.unlink(missing_ok=True)  # left by a build that was stopped while writing
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    scratch = path.with_name(f".{path.name}.{os.getpid()}.part")
+    scratch.write_bytes(data)
+    os.replace(scratch, path)
