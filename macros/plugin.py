@@ -17,7 +17,7 @@ Enable it in the config::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -28,7 +28,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils.yaml import yaml_load
 
 from . import page_html
 from .content_settings import ContentSettings, parse_content_settings
@@ -37,18 +36,14 @@ from .open_data import dumps
 from .problems import ContentError, Problem
 from .site_model import PageSource, SiteModel, SiteSettings
 
-if TYPE_CHECKING:
-    from scripts.pdf.live import LivePdfs
-
 
 class PackPluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
     #: Folder of cards, question banks and sessions (see macros/loading.py).
     data_dir = c.Dir(exists=True, default="pack")
     #: Folder of strings files, one a language.
     locales_dir = c.Dir(exists=True, default="locales")
-    #: Whether the PDFs are built, so pages may link to them (`make` and
-    #: `make serve` set PACK_PDFS=true; `make serve PDFS=no` leaves it off).
-    #: While serving, the PDFs are then kept up to date in the background.
+    #: Whether the PDFs are built, so pages may link to them (`make` sets
+    #: PACK_PDFS=true; `make serve` leaves it off).
     pdfs = c.Type(bool, default=False)
 
 
@@ -58,17 +53,11 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self._model: SiteModel | None = None
         self._nav: Navigation | None = None
-        self._serving = False
-        self._live: LivePdfs | None = None
 
     @property
     def model(self) -> SiteModel:
         assert self._model is not None, "the pack plugin's on_config has not run"
         return self._model
-
-    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        # Defining it also keeps this plugin, and so the live PDFs, from one rebuild to the next.
-        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Conflict markers first: before any page or pack file is read (make and make check have
@@ -80,9 +69,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         # The fork's extensions and features first, so pages and pack data render with them.
         _merge_fork_lists(config, content)
         try:
-            # `serve` replaces site_url with its own address; the PDFs link to the published one, as `make`'s do.
-            site_url = _published_site_url(config) if self._serving else config.site_url
-            self._model = SiteModel.load(_settings(config, self.config, site_url))
+            self._model = SiteModel.load(_settings(config, self.config))
             if config.nav:
                 config.nav = self.model.navigation(config.nav, _docs_pages(config, self.model))
         except ContentError as error:
@@ -106,15 +93,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         for folder in (self.config.data_dir, self.config.locales_dir, self.model.content.overlay):
             if folder and folder not in config.watch:
                 config.watch.append(folder)
-        if self._serving and self.config.pdfs and self._live is None:
-            from scripts.pdf.live import LivePdfs  # here: the site-only build must not need the PDF build
-
-            self._live = LivePdfs(Path(config.config_file_path or "mkdocs.yml").resolve().parent / ".cache" / "pdf")
         return config
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self._live is not None:
-            self._live.build_started()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         model = self.model
@@ -197,20 +176,9 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         # The same data as a script, for pages opened from files, where
         # browsers refuse to fetch JSON (the planner uses it).
         (api / "pack.js").write_text("window.__alpPack = " + dumps(data), encoding="utf-8")
-        if self._live is not None:  # serving: the PDFs catch up in the background (scripts/pdf/live.py)
-            self._live.build_finished(site_dir)
-
-    def on_build_error(self, *, error: Exception) -> None:
-        if self._live is not None:
-            self._live.build_failed()
-
-    def on_shutdown(self) -> None:
-        if self._live is not None:
-            self._live.close()
-            self._live = None
 
 
-def _settings(config: MkDocsConfig, plugin_config: PackPluginConfig, site_url: str | None) -> SiteSettings:
+def _settings(config: MkDocsConfig, plugin_config: PackPluginConfig) -> SiteSettings:
     """The site model's settings, from MkDocs' config."""
     return SiteSettings(
         config_file=Path(config.config_file_path or "mkdocs.yml").resolve(),
@@ -220,22 +188,13 @@ def _settings(config: MkDocsConfig, plugin_config: PackPluginConfig, site_url: s
         language=str(config.theme.get("language") or "en"),
         extra=dict(config.extra),
         site_name=config.site_name,
-        site_url=site_url,
+        site_url=config.site_url,
         site_description=config.site_description,
         theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
         markdown_extensions=list(config.markdown_extensions),
         markdown_configs=dict(config.mdx_configs),
         pdfs=bool(plugin_config.pdfs),
     )
-
-
-def _published_site_url(config: MkDocsConfig) -> str | None:
-    """The site_url the config file sets (with the files it inherits), ending in '/' as MkDocs makes it."""
-    if not config.config_file_path:
-        return config.site_url
-    with open(config.config_file_path, "rb") as file:
-        url = yaml_load(file).get("site_url")
-    return str(c.URL(is_dir=True).validate(url)) if url else None  # type: ignore[no-untyped-call]
 
 
 def _merge_conflicts(config: MkDocsConfig, plugin_config: PackPluginConfig, overlay: str | None) -> list[Problem]:
