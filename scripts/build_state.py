@@ -55,7 +55,11 @@ def inputs_digest(config_file: Path, outputs: Iterable[Path], options: Mapping[s
         paths += list(_files(path, leave_out)) if path.is_dir() else [path]
     variables: set[str] = set()
     for path in sorted(set(paths)):
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as error:  # a broken link or unreadable file: the build itself reports it
+            digest.update(f"{path}\0unreadable {error.errno}\0".encode())
+            continue
         digest.update(f"{path}\0{len(data)}\0".encode() + hashlib.sha256(data).digest())
         if path.suffix in (".yml", ".yaml"):
             variables.update(_ENV_TAG.findall(data.decode("utf-8", "replace")))
