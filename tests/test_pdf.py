@@ -645,6 +645,73 @@ def test_every_image_has_alt_text(built_real_site: BuildResult) -> None:
             assert str(figure.get("/Alt", "")).strip(), f"{path.name}: a figure has no /Alt"
 
 
+#: The line that says when a page was last reviewed (overrides/main.html), as the PDFs print it.
+REVIEW_LINE = re.compile(r"Last reviewed: [^;]+; next review due: [^.]+\.")
+
+
+def _furniture(site: Path) -> list[str]:
+    """What the running header and footer of a one-off document say, from the site's open data."""
+    data = open_data(site)
+    identity = data["identity"]
+    credit = html.unescape(re.sub(r"<[^>]+>", " ", identity["attribution_html"]))
+    licence = data["strings"]["pdf.licence"].format(licence=identity["licence"])
+    return [squash(text) for text in (licence, credit, identity["short_name"], data["title"])]
+
+
+def _without_furniture(page: str, furniture: list[str]) -> str:
+    text = REVIEW_LINE.sub(" ", squash(page))
+    text = re.sub(r"Page \d+ of \d+", " ", text)
+    for words in furniture:
+        text = text.replace(words, " ")
+    return text.strip(" .")
+
+
+def test_a_forms_review_line_is_in_its_footer_and_never_alone_on_a_page(built_real_site: BuildResult) -> None:
+    """Issue 17: page 2 of the reflective log held only "Last reviewed: ...". The line is now in every footer."""
+    site = built_real_site.site
+    furniture = _furniture(site)
+    alone, missing = [], []
+    for form in open_data(site)["forms"]:
+        pages = page_texts(site / form["pdf"])
+        for number, page in enumerate(pages, start=1):
+            if not _without_furniture(page, furniture):
+                alone.append(f"{form['pdf']} page {number}")
+            if not REVIEW_LINE.search(squash(page)):
+                missing.append(f"{form['pdf']} page {number}")
+    assert alone == [], "pages that hold only the running parts and the review line"
+    assert missing == [], "pages whose footer lacks the review line"
+
+
+def _chapter_pages(reader: PdfReader, title: str) -> range:
+    """The pages (from 1) of the pack's chapter with this bookmark, up to the next bookmark at its depth or above."""
+    tree = outline_tree(reader)
+    index = next(i for i, (_, text, _) in enumerate(tree) if text == title)
+    depth, _, first = tree[index]
+    after = next((page for level, _, page in tree[index + 1 :] if level <= depth), len(reader.pages) + 1)
+    return range(first, after)
+
+
+def test_every_form_lays_out_in_the_pack_as_on_its_own(built_real_site: BuildResult) -> None:
+    """Issue 17: in the pack, the evaluation form's rating circles stacked down three pages; on its own, two pages."""
+    site = built_real_site.site
+    pack = site / "downloads" / "pack.pdf"
+    reader, pack_texts = read_pdf(pack), page_texts(pack)
+    furniture = _furniture(site)
+    for form in open_data(site)["forms"]:
+        own = page_texts(site / form["pdf"])
+        pages = _chapter_pages(reader, form["title"])
+        assert len(pages) == len(own), f"{form['title']}: {len(pages)} pages in the pack, {len(own)} on its own"
+        in_pack = [pack_texts[number - 1] for number in pages]
+        for page in in_pack:
+            assert REVIEW_LINE.search(squash(page)), f"{form['title']}: a page in the pack without its review line"
+            assert _without_furniture(page, furniture), f"{form['title']}: a page in the pack with nothing else"
+        # A row of rating circles reads "1 2 3 4 5" (the scale, side by side), as many times as on its own.
+        row = re.compile(r"\b1 2 3 4 5\b")
+        assert len(row.findall(squash(" ".join(in_pack)))) == len(row.findall(squash(" ".join(own)))), form["title"]
+    evaluation = " ".join(pack_texts[n - 1] for n in _chapter_pages(reader, "Evaluation form"))
+    assert re.search(r"\b1 2 3 4 5\b", squash(evaluation)), "the evaluation form's ratings sit in a row"
+
+
 def test_the_evaluation_form_has_fields(built_real_site: BuildResult) -> None:
     reader = read_pdf(built_real_site.site / "downloads" / "forms" / "evaluation-form.pdf")
     names = form_field_names(reader)

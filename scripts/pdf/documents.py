@@ -254,9 +254,16 @@ def _pack(site: BuiltSite, download: Download) -> Document:
         names = "chapter chapter--flows" if flows else "chapter"
         if short:
             names += " chapter--short"
+        review = ""
+        if _is_form(article):
+            # A form lays out as it does on its own (form.css): on its page
+            # shape, with its review line in the footer.
+            names += " chapter--form"
+            line = tools.take_review_line(article)
+            review = f'<div class="chapter__review">{html.escape(line)}</div>\n' if line else ""
         chapters.append(
             f'<section class="{names}" id="{page_id(page["url"])}" data-url="{html.escape(page["url"])}">\n'
-            f"{_inner(article)}\n</section>"
+            f"{review}{_inner(article)}\n</section>"
         )
     parts = (_cover(site) + "\n" + _contents(site, pages, headings), *chapters)
     return Document(
@@ -264,7 +271,8 @@ def _pack(site: BuiltSite, download: Download) -> Document:
         download.title,
         download.kind,
         "\n".join(parts),
-        (*BASE_STYLES, "cover.css", "contents.css"),
+        # form.css too: a form lays out in the pack as it does on its own.
+        (*BASE_STYLES, "cover.css", "contents.css", "form.css"),
         sources=tuple(page["url"] for page in pages),
         parts=parts,
         part_sections=("", *(" / ".join(page["sections"]) for page in pages)),
@@ -277,6 +285,11 @@ SHORT_CHAPTER = 1200
 #: What makes a chapter take room beyond its text, or be a sheet of its own
 #: (a form, to be filled in on its own page).
 _TALL = ("img", "svg", "table", "pre", "form", "input", "textarea", "select", "{http://www.w3.org/2000/svg}svg")
+
+
+def _is_form(article: Element) -> bool:
+    """Whether a page is a form or template (the form component's ``alp-form``)."""
+    return any("alp-form" in tools.classes(element) for element in article.iter())
 
 
 def _is_short(article: Element) -> bool:
@@ -298,8 +311,13 @@ def _shown(site: BuiltSite, items: list[dict[str, Any]]) -> list[dict[str, Any]]
     return [item for item in items if item["url"] in urls]
 
 
-def _one_page(site: BuiltSite, download: Download, styles: tuple[str, ...], **fields: Any) -> Document:
-    """A PDF of one page (a card's handout, a form, a page with print_as): the page under running parts."""
+def _one_page(
+    site: BuiltSite, download: Download, styles: tuple[str, ...], review_in_footer: bool = False, **fields: Any
+) -> Document:
+    """A PDF of one page (a card's handout, a form, a page with print_as): the page under running parts.
+
+    With ``review_in_footer``, the page's review line goes into the running footer.
+    """
     url = download.page
     if not url:
         raise SiteError(
@@ -311,7 +329,8 @@ def _one_page(site: BuiltSite, download: Download, styles: tuple[str, ...], **fi
         return (f"#{fragment}" if fragment else "#") if target == url else None
 
     article = _ready(site, url, resolve, None)
-    body = _running_parts(site, download.title) + "\n" + _inner(article)
+    review = tools.take_review_line(article) if review_in_footer else None
+    body = _running_parts(site, download.title, review) + "\n" + _inner(article)
     return Document(download.file, download.title, download.kind, body, styles, sources=(url,), **fields)
 
 
@@ -326,13 +345,17 @@ def handout_documents(site: BuiltSite) -> list[Document]:
     return [_handout(site, download) for download in _listed(site, "handout")]
 
 
-def _running_parts(site: BuiltSite, title: str) -> str:
-    """Header and footer content for one-off documents (handouts, deck, forms)."""
+def _running_parts(site: BuiltSite, title: str, review: str | None = None) -> str:
+    """Header and footer content for one-off documents (handouts, deck, forms).
+
+    ``review`` is the page's review line, for a footer that carries it (a form's).
+    """
     identity = site.identity
+    review_line = f'<span class="running-footer__review">{html.escape(review)}</span> ' if review else ""
     return (
         f'<div class="running-header"><span class="running-header__org">{html.escape(identity["short_name"])}</span> '
         f'<span class="running-header__title">{html.escape(site.title)}</span></div>\n'
-        f'<div class="running-footer">{html.escape(site.t("pdf.licence", licence=identity["licence"]))}. '
+        f'<div class="running-footer">{review_line}{html.escape(site.t("pdf.licence", licence=identity["licence"]))}. '
         f"{html.escape(tools.text_of(_fragment(identity['attribution_html'])))}</div>"
     )
 
@@ -409,7 +432,8 @@ def printed_page_documents(site: BuiltSite) -> list[Document]:
 def _form(site: BuiltSite, download: Download) -> Document:
     """A form or template, with real form fields."""
     pdf_title = described(site, download.title, download.kind)
-    return _one_page(site, download, (*BASE_STYLES, "handout.css", "form.css"), forms=True, pdf_title=pdf_title)
+    styles = (*BASE_STYLES, "handout.css", "form.css")
+    return _one_page(site, download, styles, review_in_footer=True, forms=True, pdf_title=pdf_title)
 
 
 def form_documents(site: BuiltSite) -> list[Document]:

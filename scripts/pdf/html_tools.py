@@ -58,6 +58,24 @@ def _drop(parent: Element, element: Element) -> None:
     parent.remove(element)
 
 
+#: The class of the line that says when a page was last reviewed (overrides/main.html).
+REVIEW_LINE_CLASS = "alp-page-review"
+
+
+def take_review_line(article: Element) -> str | None:
+    """Take the page's review line out of ``article``, and give its text (None when it has none).
+
+    A form puts it in its running footer instead, so that it never sits
+    alone on a page of its own.
+    """
+    lines = [el for el in article.iter() if REVIEW_LINE_CLASS in classes(el)]
+    if not lines:
+        return None
+    text = text_of(lines[0])
+    remove(article, lambda el: el is lines[0])
+    return text
+
+
 #: How Material marks an image for one colour scheme: paper is the light one.
 _DARK_ONLY = ("#only-dark", "#gh-dark-mode-only")
 
