@@ -19,6 +19,14 @@ from .strings import Strings
 #: The zip of the whole site for offline reading (made by scripts/site_zip.py).
 OFFLINE_ZIP = "offline-site.zip"
 
+#: The folder, under downloads/, of each meeting's PDF of everything to print for it.
+MEETINGS = "meetings"
+
+
+def meeting_pdf(session_id: str) -> str:
+    """The file, under downloads/, of everything to print for a meeting: ``meetings/<id>.pdf``."""
+    return f"{MEETINGS}/{session_id}.pdf"
+
 
 @dataclass(frozen=True)
 class PrintedPage:
@@ -44,8 +52,10 @@ class Download:
     function of scripts/pdf/documents.py: ``pack`` (the whole pack),
     ``handout``, ``form`` and ``printed`` (one page: a card's, a form's, or
     a page with ``print_as``), ``deck`` and ``list`` (the question banks, as
-    cards to cut out or as a list). ``page`` is the URL of the page a PDF of
-    one page is made from, and None for the others.
+    cards to cut out or as a list), and ``bundle`` (everything to print for
+    a meeting). ``page`` is the URL of the page a PDF of one page is made
+    from (a bundle's: the session's page), and None for the others;
+    ``pages`` are the pages a bundle joins, in order.
     """
 
     file: str
@@ -53,6 +63,7 @@ class Download:
     kind: str
     layout: str
     page: str | None = None
+    pages: tuple[str, ...] = ()
 
 
 def catalogue(
@@ -94,4 +105,30 @@ def catalogue(
         for page in sorted(printed, key=lambda p: p.file)
     ]
     items += own_pdfs("form")
+    items += _meetings(pack, strings, routes, hidden_urls, printed)
     return items
+
+
+def _meetings(
+    pack: Pack, strings: Strings, routes: Routes, hidden_urls: Collection[str], printed: Collection[PrintedPage]
+) -> list[Download]:
+    """For each meeting that asks to print something, one PDF of all of it (layout ``bundle``)."""
+    sheets = {page.file: page.url for page in printed}
+    made = []
+    for session in pack.sessions.values():
+        page = routes.item("session", session.id)
+        urls = []
+        for item in session.print:
+            kind, item_id = item.document
+            url = sheets.get(item_id) if kind == "sheet" else routes.item(kind, item_id)
+            if (
+                url is not None
+                and url not in hidden_urls
+                and url not in urls
+                and (kind == "sheet" or item_id in pack.of(kind))
+            ):
+                urls.append(url)
+        if urls and page not in hidden_urls:
+            title = strings("downloads.meeting_title", title=session.title)
+            made.append(Download(meeting_pdf(session.id), title, "meeting", "bundle", page, tuple(urls)))
+    return made

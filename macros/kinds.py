@@ -155,6 +155,8 @@ KINDS: tuple[Kind, ...] = (
             "has a `slot`.",
             "No two sessions have the same `order`, except that a session with `alternative_to` "
             "takes the `order` of the session it replaces. That session is not an alternative itself.",
+            "Each document in `print` names a tool card, form, question bank, or page that prints "
+            "on its own (a `sheet`, by its `print_as` file), by its id.",
         ),
     ),
     Kind(

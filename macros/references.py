@@ -124,6 +124,11 @@ def _session(report: _Report, session: SessionPlan, orders: dict[int, str]) -> N
         orders[session.order] = session.id
     for index, item in enumerate(session.agenda):
         _agenda_item(report, source, index, item)
+    for index, printed in enumerate(session.print):
+        kind, item_id = printed.document
+        # A sheet is a page, known once the pages are read (site_model.check_pages).
+        if kind != "sheet" and item_id not in report.pack.of(kind):
+            report.unknown(source, ("print", index, kind), kind, item_id)
 
 
 def _agenda_item(report: _Report, source: str, index: int, item: AgendaItem) -> None:
@@ -167,4 +172,19 @@ def _item_time_problem(item: AgendaItem, card: ToolCard) -> tuple[str, str] | No
     )
 
 
-__all__ = ["check_references"]
+def check_sheets(pack: Pack, sheets: Collection[str]) -> list[Problem]:
+    """Every session's ``print`` entry that names a sheet, by a ``print_as`` file no page has.
+
+    ``sheets`` are the files of every page that prints on its own, a fork's hidden pages included.
+    """
+    report = _Report(pack, ())
+    for session in pack.sessions.values():
+        for index, printed in enumerate(session.print):
+            kind, file = printed.document
+            if kind == "sheet" and file not in sheets:
+                wrong = UnknownIdError("page printed on its own (print_as file)", file, sorted(sheets))
+                report.add(report.source("session", session.id), ("print", index, "sheet"), str(wrong))
+    return report.problems
+
+
+__all__ = ["check_references", "check_sheets"]

@@ -475,6 +475,58 @@ class Preparation(Strict):
     )
 
 
+class Copies(StrEnum):
+    """How many copies of a document to print for a meeting, worked out from the set's size."""
+
+    EACH_MEMBER = "each-member"
+    SEND_EACH_MEMBER = "send-each-member"
+    ON_REQUEST = "on-request"
+    EACH_GROUP = "each-group"
+    TIMEKEEPER = "timekeeper"
+    YOU_AND_SPONSOR = "you-and-sponsor"
+
+
+#: The kinds of document a meeting can ask to print, as keys of :class:`PrintItem`.
+PRINTABLE = ("card", "form", "bank", "sheet")
+
+
+class PrintItem(Strict):
+    """A document to print for a meeting, named by its id under one key, and how many copies."""
+
+    card: Id | None = Field(default=None, description="A tool card, whose handout is printed.", examples=["check-in"])
+    form: Id | None = Field(default=None, description="A form or template.", examples=["reflective-log"])
+    bank: Id | None = Field(default=None, description="A question bank.", examples=["rephrase-these"])
+    sheet: Id | None = Field(
+        default=None,
+        description="A page that prints on its own: the `file` of its `print_as`.",
+        examples=["starter-questions"],
+    )
+    copies: Copies = Field(
+        description="How many copies: one for each member (`each-member`), sent to each member "
+        "(`send-each-member`), up to one for each member who asks (`on-request`), one for each group "
+        "of a meeting that splits (`each-group`), one for the timekeeper (`timekeeper`), or one for you "
+        "and one for the sponsor (`you-and-sponsor`).",
+        examples=["each-member"],
+    )
+
+    @model_validator(mode="after")
+    @rule("A document to print names exactly one of `card`, `form`, `bank` or `sheet`.")
+    def _one_document(self) -> PrintItem:
+        named = [key for key in PRINTABLE if getattr(self, key) is not None]
+        if len(named) != 1:
+            raise ValueError(
+                f"name one document, by one of {', '.join(PRINTABLE)}, such as 'form: reflective-log'; "
+                f"this names {len(named)}"
+            )
+        return self
+
+    @property
+    def document(self) -> tuple[str, str]:
+        """The document's kind (a key of :data:`PRINTABLE`) and id."""
+        kind = next(key for key in PRINTABLE if getattr(self, key) is not None)
+        return kind, str(getattr(self, kind))
+
+
 class SessionPlan(PagedItem):
     """A meeting in the programme, with its timed agenda."""
 
@@ -515,6 +567,12 @@ class SessionPlan(PagedItem):
         min_length=1,
         description="What members do before the next meeting.",
         examples=[["Act on the action you agreed."]],
+    )
+    print: list[PrintItem] = Field(
+        default_factory=list,
+        description="The documents to print for the meeting, each by its id, and how many copies. "
+        "The session's page lists them, and the PDF step joins them into one PDF.",
+        examples=[[{"form": "reflective-log", "copies": "each-member"}]],
     )
 
     @field_validator("agenda")

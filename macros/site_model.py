@@ -44,6 +44,7 @@ from .page_checks import body_line_offset, check_data_links, check_page, printed
 from .page_templates import PageTemplateError, PageTemplates, ProtectedCode, switched_off
 from .problems import ContentError, Problem, suggest
 from .programme import figures
+from .references import check_sheets
 from .repository_files import links_leaving
 from .strings import Strings, load_strings
 from .yamlfile import LoadedYaml, line_map
@@ -337,6 +338,7 @@ class SiteModel:
         known = self.templates.known_names | {"page"}
         problems = check_data_links(self.pack, self.page_urls)
         self.printed, self._pages_with_problems = {}, set()
+        self._hidden_sheets: set[str] = set()
         for page in pages:
             if page.generated:
                 continue  # made from validated data, and not a template
@@ -344,6 +346,8 @@ class SiteModel:
             if found:
                 self._pages_with_problems.add(page.src_uri)
             problems += found
+        sheets = {printed.file for printed in self.printed.values()} | self._hidden_sheets
+        problems += check_sheets(self.full_pack, sheets)
         self.page_problems = problems + self._clashing_printed_files() + self._stray_overlay_problems()
         return self.page_problems
 
@@ -352,7 +356,10 @@ class SiteModel:
         if page.text is None:
             return [Problem(shown, None, None, "the file is not UTF-8 text; save it again as UTF-8")]
         problems = check_page(shown, page.text, self.templates.env, known, self.full_pack)
-        if "print_as" in page.text and page.src_uri not in self.hidden_pages:
+        if "print_as" in page.text and page.src_uri in self.hidden_pages:
+            hidden, _ = printed_page(split_front_matter(page.text, shown)[0].meta, shown)
+            self._hidden_sheets |= {hidden.file} if hidden else set()
+        elif "print_as" in page.text:
             printed, printed_problems = printed_page(split_front_matter(page.text, shown)[0].meta, shown)
             problems += printed_problems
             if printed is not None:

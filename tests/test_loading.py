@@ -241,6 +241,32 @@ CASES = [
         ("alternative_to: an alternative takes the order of the session it replaces (1, 'example-meeting')",),
     ),
     Case(
+        "document to print that does not exist",
+        replace(
+            "sessions/example-meeting.yml",
+            "{form: example-template, copies: on-request}",
+            "{form: example-templat, copies: on-request}",
+        ),
+        (
+            "pack/sessions/example-meeting.yml:33: print[2].form: there is no form or template with the id "
+            "'example-templat' (did you mean 'example-template'?)",
+        ),
+    ),
+    Case(
+        "document to print named twice over",
+        replace(
+            "sessions/example-meeting.yml",
+            "{bank: example-open, copies: timekeeper}",
+            "{bank: example-open, card: example-full, copies: timekeeper}",
+        ),
+        ("pack/sessions/example-meeting.yml:34: print[3]: name one document, by one of card, form, bank, sheet",),
+    ),
+    Case(
+        "copies in words",
+        replace("sessions/example-meeting.yml", "copies: each-member", "copies: eight"),
+        ("pack/sessions/example-meeting.yml:32: print[1].copies: expected one of",),
+    ),
+    Case(
         "glossary term without a definition",
         replace("glossary/example-set.yml", "definition: |", "meaning: |"),
         (

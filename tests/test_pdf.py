@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import html
 import io
+import itertools
 import json
 import re
 import shutil
@@ -710,6 +711,39 @@ def test_every_form_lays_out_in_the_pack_as_on_its_own(built_real_site: BuildRes
         assert len(row.findall(squash(" ".join(in_pack)))) == len(row.findall(squash(" ".join(own)))), form["title"]
     evaluation = " ".join(pack_texts[n - 1] for n in _chapter_pages(reader, "Evaluation form"))
     assert re.search(r"\b1 2 3 4 5\b", squash(evaluation)), "the evaluation form's ratings sit in a row"
+
+
+def test_each_meeting_has_one_pdf_of_everything_it_asks_to_print(built_real_site: BuildResult) -> None:
+    """Issue 17: "Print for this meeting". The PDF opens with the list, each document with its pages, then each one."""
+    site = built_real_site.site
+    data = open_data(site)
+    bundles = {item["page"]: item for item in data["downloads"]["files"] if item["layout"] == "bundle"}
+    assert set(bundles) == {session["url"] for session in data["sessions"]}, "every meeting has one"
+    made = {item["file"]: item for item in manifest(site)["documents"]}
+    size = data["programme"]["set_size"]["usual"]
+    for url, bundle in bundles.items():
+        path = site / "downloads" / bundle["file"]
+        assert made[bundle["file"]]["kind"] == "meeting"
+        texts = page_texts(path)
+        listing = squash(read_pdf(path).pages[0].extract_text())
+        assert data["strings"]["print.heading"] in listing
+        assert data["strings"]["print.caption"].format(title=first_heading(site, url), size=size) in listing
+        ends = []
+        for document in bundle["pages"]:
+            title = first_heading(site, document)
+            found = re.search(re.escape(title) + r", pages (\d+) to (\d+)", listing)
+            assert found, f"{bundle['file']}: the list names no pages for {title}"
+            first, last = int(found[1]), int(found[2])
+            assert squash(texts[first - 1]).find(title) >= 0, f"{bundle['file']}: {title} is not on page {first}"
+            assert first <= last <= len(texts)
+            ends.append((first, last))
+        # The documents follow the list in its order, each from a new page, and fill the PDF.
+        assert ends[0][0] == 2 and ends[-1][1] == len(texts)
+        assert all(after[0] == before[1] + 1 for before, after in itertools.pairwise(ends))
+    introductory = squash(
+        read_pdf(site / "downloads" / "meetings" / "introductory-meeting.pdf").pages[0].extract_text()
+    )
+    assert f"Reflective log template, pages 17 to 17 Template to write on {size}: one for each member" in introductory
 
 
 def test_the_evaluation_form_has_fields(built_real_site: BuildResult) -> None:

@@ -43,6 +43,45 @@ def test_every_card_bank_and_session_has_a_page(built_real_site: BuildResult) ->
         assert f'data-session-id="{session.id}"' in read(built_real_site.site, f"programme/{session.id}.html")
 
 
+def _links_and_text(page: Path, section_id: str) -> tuple[list[str], str]:
+    """The links and the text of the section with this id on a built page."""
+    markup = page.read_text(encoding="utf-8")
+    start = markup.index(">", markup.index(f'id="{section_id}"')) + 1
+    section = markup[start : markup.index("</section>", start)]
+    links = re.findall(r'<a [^>]*href="([^"]+)"', section)
+    text = " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", section)).split())
+    return links, text
+
+
+def test_every_session_page_says_what_to_print_with_links_and_copies(built_real_site: BuildResult) -> None:
+    """Issue 17: the introductory meeting listed "printed reflective logs" and linked no PDF."""
+    site = built_real_site.site
+    data = json.loads((site / "api" / "pack.json").read_text(encoding="utf-8"))
+    size = data["programme"]["set_size"]["usual"]
+    for session in data["sessions"]:
+        assert session["print"], f"{session['id']} lists nothing to print"
+        page = site / session["url"]
+        links, text = _links_and_text(page, f"{session['id']}-print-list")
+        assert text.startswith("Print for this meeting") and f"for a set of {size}" in text
+        # Each document, then the meeting's one PDF; every link leads to a file of the built site.
+        assert len(links) == len(session["print"]) + 1
+        assert links[-1].endswith(f"downloads/meetings/{session['id']}.pdf")
+        for link in links:
+            assert (page.parent / link).resolve().is_file(), f"{session['url']}: {link}"
+        assert not any(line.startswith("Printed ") for line in session["materials"]), session["id"]
+    _, text = _links_and_text(site / "programme" / "introductory-meeting.html", "introductory-meeting-print-list")
+    assert f"Reflective log template (PDF) Template to write on {size}: one for each member" in text
+    assert f"Open questions Question bank Up to {size}: one for each member who asks" in text
+
+
+def test_the_question_banks_page_links_what_it_asks_you_to_print(built_real_site: BuildResult) -> None:
+    page = built_real_site.site / "questions" / "index.html"
+    markup = page.read_text(encoding="utf-8")
+    for pdf in ("question-list.pdf", "starter-questions.pdf"):
+        assert f'href="../downloads/{pdf}"' in markup
+        assert (page.parent / "../downloads" / pdf).resolve().is_file()
+
+
 def test_open_data_lists_everything(built_real_site: BuildResult) -> None:
     pack = load_pack(PROJECT / "pack", PROJECT)
     data = json.loads(read(built_real_site.site, "api/pack.json"))

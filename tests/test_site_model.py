@@ -199,8 +199,15 @@ def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tm
 
     files = data["downloads"]["files"]
     assert data["downloads"]["folder"] == "downloads"
-    assert files == [dataclasses.asdict(download) for download in model.downloads()]
-    assert files[0] == {"file": "pack.pdf", "title": model.title, "kind": "pack", "layout": "pack", "page": None}
+    assert files == json.loads(json.dumps([dataclasses.asdict(download) for download in model.downloads()]))
+    assert files[0] == {
+        "file": "pack.pdf",
+        "title": model.title,
+        "kind": "pack",
+        "layout": "pack",
+        "page": None,
+        "pages": [],
+    }
     assert [entry for entry in files if entry["layout"] == "printed"] == [
         {
             "file": "starter-questions.pdf",
@@ -208,6 +215,7 @@ def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tm
             "kind": "sheet",
             "layout": "printed",
             "page": "questions/starter.html",
+            "pages": [],
         }
     ]
     assert next(entry for entry in files if entry["file"] == "handouts/example-full.pdf")["page"] == (
@@ -217,3 +225,43 @@ def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tm
     # The page's own PDF is named from the same list.
     assert data["pages"][0]["print_as"] == {"file": "starter-questions.pdf", "kind": "sheet"}
     assert data["dates"] == {"edition": "31 January 2026"}
+
+
+def _printing_model(tmp_path: Path, sheet: str) -> tuple[SiteModel, list[str]]:
+    """The tiny site, whose example meeting also asks to print the sheet ``sheet``; and its page problems."""
+    site = settings(tmp_path, pdfs=True)
+    plan = site.data_dir / "sessions" / "example-meeting.yml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("print:\n", f"print:\n  - {{sheet: {sheet}, copies: each-member}}\n"),
+        encoding="utf-8",
+    )
+    model = SiteModel.load(site)
+    model.navigation(["index.md", {"Questions": ["questions/starter.md"]}], ["index.md"])
+    model.set_pages(pages(site))
+    starter = site.docs_dir / "questions" / "starter.md"
+    problems = model.check_pages([PageSource("questions/starter.md", starter.read_text(encoding="utf-8"))])
+    return model, [str(problem) for problem in problems]
+
+
+def test_a_meeting_that_prints_an_unknown_sheet_fails_naming_its_file_and_line(tmp_path: Path) -> None:
+    _, problems = _printing_model(tmp_path, "starter-question")
+    assert problems == [
+        "pack/sessions/example-meeting.yml:32: print[1].sheet: there is no page printed on its own (print_as file) "
+        "with the id 'starter-question' (did you mean 'starter-questions'?)"
+    ]
+
+
+def test_each_meeting_that_prints_gets_one_pdf_of_it_all_in_the_list_of_downloads(tmp_path: Path) -> None:
+    """The PDF step makes what pack.json lists: a meeting's bundle names its session page and each document's page."""
+    model, problems = _printing_model(tmp_path, "starter-questions")
+    assert problems == []
+    bundles = [download for download in model.downloads() if download.layout == "bundle"]
+    assert [(bundle.file, bundle.kind, bundle.page) for bundle in bundles] == [
+        ("meetings/example-meeting.pdf", "meeting", "programme/example-meeting.html")
+    ]
+    assert bundles[0].pages == (
+        "questions/starter.html",
+        "tools/example-full.html",
+        "forms/example-template.html",
+        "questions/example-open.html",
+    )

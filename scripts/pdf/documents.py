@@ -234,7 +234,11 @@ def _pack(site: BuiltSite, download: Download) -> Document:
     pages = [page for page in site.pages if page["pdf"]]
     in_pack = {page["url"] for page in pages}
 
+    pdf_page = _pdf_pages(site)
+
     def resolve(target: str, fragment: str) -> str | None:
+        # A link to a page's own PDF (a handout, a form) leads to its chapter.
+        target = pdf_page.get(target, target)
         if target not in in_pack:
             return None
         return f"#{page_id(target)}--{fragment}" if fragment else f"#{page_id(target)}"
@@ -441,6 +445,91 @@ def form_documents(site: BuiltSite) -> list[Document]:
     return [_form(site, download) for download in _listed(site, "form")]
 
 
+#: The class a document's part of a bundle takes, by the layout of that document's own PDF.
+_BUNDLE_CLASSES = {"handout": "doc-handout", "form": "doc-form"}
+#: The anchor at the end of each document of a bundle, after its own: the list gives its last page.
+BUNDLE_END = "--end"
+#: The class of the list of what to print, on a session's page (macros/components/session_plan).
+PRINT_LIST_CLASS = "alp-print"
+
+
+def _own_pdfs(site: BuiltSite) -> dict[str, Download]:
+    """The PDF of one page (a handout, a form, a page with print_as), by the page's URL."""
+    return {item.page: item for item in site.downloads if item.page and item.layout in (*_BUNDLE_CLASSES, "printed")}
+
+
+def _pdf_pages(site: BuiltSite) -> dict[str, str]:
+    """The page each PDF of one page is made from, by the PDF's path in the site (downloads/forms/x.pdf)."""
+    folder = str(site.data["downloads"]["folder"])
+    return {f"{folder}/{item.file}": page for page, item in _own_pdfs(site).items()}
+
+
+def _bundle(site: BuiltSite, download: Download) -> Document:
+    """Everything to print for a meeting: the session page's list of it, then each document from a new page.
+
+    Each document is laid out as its own PDF is (its class: doc-handout,
+    doc-form, doc-sheet, doc-list for a bank), with its own running footer,
+    which holds a form's review line. The list links to each inside the PDF.
+    """
+    if not download.page or not download.pages:
+        raise SiteError(
+            f"{site.root / OPEN_DATA}: the download {download.file} joins pages, but names none; "
+            "build the site again (make) with the same version of the code as the PDF step"
+        )
+    own = _own_pdfs(site)
+    pdf_page = _pdf_pages(site)
+
+    def resolve(target: str, fragment: str) -> str | None:
+        page = pdf_page.get(target, target)
+        if page not in download.pages:
+            return None
+        return f"#{page_id(page)}--{fragment}" if fragment else f"#{page_id(page)}"
+
+    parts = [_running_parts(site, download.title), _print_list(site, download, resolve)]
+    for url in download.pages:
+        item = own.get(url)
+        layout = item.layout if item else "list"
+        names = _BUNDLE_CLASSES.get(layout, f"doc-{item.kind}" if item and layout == "printed" else "doc-list")
+        article = _ready(site, url, resolve, page_id(url))
+        review = tools.take_review_line(article) if layout == "form" else None
+        parts.append(
+            f'<section class="bundle__document {names}" id="{page_id(url)}" data-url="{html.escape(url)}">\n'
+            f"{_running_parts(site, download.title, review)}\n{_inner(article)}\n"
+            f'<div class="bundle__end" id="{page_id(url)}{BUNDLE_END}"></div>\n</section>'
+        )
+    styles = (*BASE_STYLES, "handout.css", "form.css", "sheet.css", "guide.css", "bundle.css")
+    pdf_title = described(site, download.title, download.kind)
+    sources = (download.page, *download.pages)
+    return Document(
+        download.file,
+        download.title,
+        download.kind,
+        "\n".join(parts),
+        styles,
+        forms=True,
+        sources=sources,
+        pdf_title=pdf_title,
+    )
+
+
+def _print_list(site: BuiltSite, download: Download, resolve: tools.LinkResolver) -> str:
+    """The session page's heading and list of what to print, without its link to this PDF."""
+    assert download.page is not None
+    article = _ready(site, download.page, resolve, page_id(download.page))
+    found = next((el for el in article.iter("section") if PRINT_LIST_CLASS in tools.classes(el)), None)
+    if found is None:
+        raise DocumentError(
+            f"{download.page}: {download.file} joins what this page lists to print, but the page has no "
+            f"<section class='{PRINT_LIST_CLASS}'>; build the site again (make)"
+        )
+    tools.remove(found, lambda el: "alp-print__bundle" in tools.classes(el))
+    for link in found.iter("a"):
+        if (link.get("href") or "").startswith("#"):
+            link.set("data-end", link.get("href", "") + BUNDLE_END)
+    heading = f'<h1 class="bundle__title">{html.escape(download.title)}</h1>'
+    return f'<section class="bundle__list">\n{heading}\n{_inner(found)}\n</section>'
+
+
 #: How each PDF is made, by the layout pack.json gives it (see macros/downloads.py, which gives them).
 LAYOUTS: dict[str, Callable[[BuiltSite, Download], Document]] = {
     "pack": _pack,
@@ -449,6 +538,7 @@ LAYOUTS: dict[str, Callable[[BuiltSite, Download], Document]] = {
     "list": _question_list,
     "printed": _printed_page,
     "form": _form,
+    "bundle": _bundle,
 }
 
 

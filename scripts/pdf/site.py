@@ -32,7 +32,7 @@ class Download:
 
     ``file`` is its path under the downloads folder; ``layout`` says how it
     is made (see documents.py); ``page`` is the page a PDF of one page is
-    made from.
+    made from; ``pages``, the pages a bundle joins.
     """
 
     file: str
@@ -40,6 +40,8 @@ class Download:
     kind: str
     layout: str
     page: str | None
+    #: The pages a bundle (everything to print for a meeting) joins, in order.
+    pages: tuple[str, ...] = ()
 
 
 @dataclass
@@ -75,7 +77,7 @@ class BuiltSite:
         """Every PDF to make, in the order of the Downloads page."""
         listed = self._written("downloads")
         try:
-            return [Download(**entry) for entry in listed["files"]]
+            return [Download(**dict(entry, pages=tuple(entry.get("pages", ())))) for entry in listed["files"]]
         except (KeyError, TypeError) as error:
             raise SiteError(
                 f"{self.root / OPEN_DATA}: the list of downloads is not as the PDF step reads it ({error}); "

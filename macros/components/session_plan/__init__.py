@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from ...schema import AgendaItem
 from .. import RenderContext, render
+from .printing import bundle_href, print_rows, set_size
 
 
 @dataclass(frozen=True)
@@ -32,5 +33,13 @@ def session_plan(ctx: RenderContext, session_id: str, level: int = 2) -> Markup:
     session = ctx.pack.item("session", session_id)
     cards = [ctx.pack.item("card", card_id) for card_id in session.cards_used]
     return render(
-        "session_plan", ctx, session=session, agenda=timed_agenda(list(session.agenda)), cards=cards, level=level
+        "session_plan",
+        ctx,
+        session=session,
+        agenda=timed_agenda(list(session.agenda)),
+        cards=cards,
+        level=level,
+        printing=print_rows(ctx, session),
+        bundle=bundle_href(ctx, session),
+        set_size=set_size(ctx),
     )
