@@ -4,6 +4,7 @@ handouts, skip to content, print a page, and read the site from files."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -108,6 +109,42 @@ def test_download_handout_links_return_pdfs(page: Page, site_url: str, built_rea
         response = page.request.get(site_url + card["url"].rsplit("/", 1)[0] + "/" + href)
         assert response.ok
         assert response.body()[:5] == b"%PDF-"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_session_page_says_what_to_print_and_each_link_gives_it(
+    browser: Browser, site_url: str, built_real_site: BuildResult, width: int
+) -> None:
+    """Issue 17: the introductory meeting named "printed reflective logs" and linked nothing to print."""
+    data = json.loads((built_real_site.site / "api" / "pack.json").read_text())
+    session = next(item for item in data["sessions"] if item["id"] == "introductory-meeting")
+    size = data["programme"]["set_size"]["usual"]
+    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(site_url + session["url"])
+    heading = page.get_by_role("heading", name="Print for this meeting", exact=True)
+    heading.scroll_into_view_if_needed()
+    expect(heading).to_be_visible()
+    table = page.get_by_role("table", name=f"Introductory meeting: what to print for a set of {size}")
+    rows = table.locator("tbody tr")
+    expect(rows).to_have_count(len(session["print"]))
+    for index in range(len(session["print"])):
+        link = rows.nth(index).get_by_role("link")
+        expect(link).to_be_visible()
+        response = page.request.get(link.evaluate("a => a.href"))
+        assert response.ok, link.inner_text()
+    log = table.get_by_role("row", name=re.compile("^Reflective log template"))
+    expect(log).to_contain_text(f"{size}: one for each member")
+    with page.expect_download() as download:
+        log.get_by_role("link", name="Reflective log template (PDF)").click()
+    assert download.value.suggested_filename == "reflective-log.pdf"
+    everything = page.get_by_role("link", name="Everything to print for this meeting, in one PDF")
+    expect(everything).to_be_visible()
+    body = page.request.get(everything.evaluate("a => a.href")).body()
+    assert body[:5] == b"%PDF-"
+    # The list fits the screen: the page does not scroll sideways at a phone's width.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
 
 
 def test_skip_link_and_visible_focus(page: Page, site_url: str) -> None:
