@@ -22,7 +22,9 @@ from .components.set_sizes import set_sizes
 from .components.starter_questions import starter_questions
 from .components.tool_card import tool_card
 from .components.tool_index import tool_index
+from .downloads import catalogue
 from .kinds import KINDS, Kind
+from .pack import UnknownIdError
 
 
 def link(ctx: RenderContext, kind: str, item_id: str, text: str | None = None) -> Markup:
@@ -47,6 +49,29 @@ def _link_macro(kind: Kind) -> Callable[..., Markup]:
     macro.__name__ = kind.link_macro
     macro.__doc__ = f"A link to a {kind.noun}, with its title as its text unless ``text`` is given."
     return macro
+
+
+def download_link(ctx: RenderContext, file: str, text: str | None = None) -> Markup:
+    """A link to one of the PDFs the Downloads page lists (``question-list.pdf``), showing its title or ``text``.
+
+    Without the PDFs (a preview build), the words show without the link. A
+    file the build does not make is an error, with the files it does make.
+    """
+    listed = catalogue(
+        ctx.pack,
+        ctx.strings,
+        str(ctx.options.get("site_title", "")),
+        ctx.routes,
+        ctx.options.get("hidden_urls", ()),
+        ctx.options.get("printed", ()),
+    )
+    item = next((download for download in listed if download.file == file), None)
+    if item is None:
+        raise UnknownIdError("PDF on the Downloads page", file, [download.file for download in listed])
+    words = text or item.title
+    if not ctx.options.get("pdfs"):
+        return escape(words)
+    return Markup('<a href="{}" download>{}</a>').format(ctx.url(f"{ctx.routes.downloads}/{file}"), words)
 
 
 def card_count(ctx: RenderContext) -> int:
@@ -82,13 +107,14 @@ def macro_table(
     """Every macro a page may call, each taking a RenderContext first.
 
     They are the components, a link macro for every kind (card_link,
-    bank_link, ..., term), and the counts.
+    bank_link, ..., term), a link to a PDF (download_link), and the counts.
     """
     return {
         **components,
         **{kind.link_macro: _link_macro(kind) for kind in kinds},
         "card_count": card_count,
         "question_count": question_count,
+        "download_link": download_link,
     }
 
 

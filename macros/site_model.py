@@ -338,7 +338,6 @@ class SiteModel:
         known = self.templates.known_names | {"page"}
         problems = check_data_links(self.pack, self.page_urls)
         self.printed, self._pages_with_problems = {}, set()
-        self._hidden_sheets: set[str] = set()
         for page in pages:
             if page.generated:
                 continue  # made from validated data, and not a template
@@ -346,7 +345,7 @@ class SiteModel:
             if found:
                 self._pages_with_problems.add(page.src_uri)
             problems += found
-        sheets = {printed.file for printed in self.printed.values()} | self._hidden_sheets
+        sheets = {printed.file for printed in self.printed.values()} | self._hidden_sheets()
         problems += check_sheets(self.full_pack, sheets)
         self.page_problems = problems + self._clashing_printed_files() + self._stray_overlay_problems()
         return self.page_problems
@@ -356,15 +355,24 @@ class SiteModel:
         if page.text is None:
             return [Problem(shown, None, None, "the file is not UTF-8 text; save it again as UTF-8")]
         problems = check_page(shown, page.text, self.templates.env, known, self.full_pack)
-        if "print_as" in page.text and page.src_uri in self.hidden_pages:
-            hidden, _ = printed_page(split_front_matter(page.text, shown)[0].meta, shown)
-            self._hidden_sheets |= {hidden.file} if hidden else set()
-        elif "print_as" in page.text:
+        if "print_as" in page.text and page.src_uri not in self.hidden_pages:
             printed, printed_problems = printed_page(split_front_matter(page.text, shown)[0].meta, shown)
             problems += printed_problems
             if printed is not None:
                 self.printed[page.src_uri] = replace(printed, url=self.page_urls.get(page.src_uri))
         return problems
+
+    def _hidden_sheets(self) -> set[str]:
+        """The ``print_as`` files of the pages a fork hides: a session may still name one, and it is left out."""
+        files = set()
+        for src_uri in sorted(self.hidden_pages):
+            shown = self.name_of(src_uri)
+            path = self.settings.project_dir / shown
+            text = path.read_text(encoding="utf-8", errors="replace") if path.suffix == ".md" and path.is_file() else ""
+            if "print_as" in text:
+                printed, _ = printed_page(split_front_matter(text, shown)[0].meta, shown)
+                files |= {printed.file} if printed else set()
+        return files
 
     @property
     def pages_unsafe_to_render(self) -> bool:

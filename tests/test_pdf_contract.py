@@ -107,6 +107,15 @@ def test_a_layout_the_pdf_step_does_not_know_is_refused_by_name() -> None:
         documents.all_documents(site)
 
 
+def test_a_meetings_pdf_that_names_no_pages_to_join_is_refused_by_name() -> None:
+    listed = [
+        {"file": "meetings/m.pdf", "title": "M", "kind": "meeting", "layout": "bundle", "page": "programme/m.html"}
+    ]
+    site = _site(Path("/nowhere"), downloads={"folder": "downloads", "files": listed})
+    with pytest.raises(SiteError, match=r"the download meetings/m\.pdf joins pages, but names none"):
+        documents.all_documents(site)
+
+
 def test_a_link_to_a_pdf_that_was_not_made_names_the_page_and_the_file(tmp_path: Path) -> None:
     (tmp_path / "tools").mkdir()
     (tmp_path / "downloads" / "handouts").mkdir(parents=True)

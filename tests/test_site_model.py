@@ -227,9 +227,10 @@ def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tm
     assert data["dates"] == {"edition": "31 January 2026"}
 
 
-def _printing_model(tmp_path: Path, sheet: str) -> tuple[SiteModel, list[str]]:
+def _printing_model(tmp_path: Path, sheet: str, hide: tuple[str, ...] = ()) -> tuple[SiteModel, list[str]]:
     """The tiny site, whose example meeting also asks to print the sheet ``sheet``; and its page problems."""
     site = settings(tmp_path, pdfs=True)
+    site = SiteSettings(**{**site.__dict__, "extra": {**site.extra, "content": {"hide": list(hide)}}})
     plan = site.data_dir / "sessions" / "example-meeting.yml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("print:\n", f"print:\n  - {{sheet: {sheet}, copies: each-member}}\n"),
@@ -239,8 +240,8 @@ def _printing_model(tmp_path: Path, sheet: str) -> tuple[SiteModel, list[str]]:
     model.navigation(["index.md", {"Questions": ["questions/starter.md"]}], ["index.md"])
     model.set_pages(pages(site))
     starter = site.docs_dir / "questions" / "starter.md"
-    problems = model.check_pages([PageSource("questions/starter.md", starter.read_text(encoding="utf-8"))])
-    return model, [str(problem) for problem in problems]
+    shown = [] if hide else [PageSource("questions/starter.md", starter.read_text(encoding="utf-8"))]
+    return model, [str(problem) for problem in model.check_pages(shown)]
 
 
 def test_a_meeting_that_prints_an_unknown_sheet_fails_naming_its_file_and_line(tmp_path: Path) -> None:
@@ -265,3 +266,29 @@ def test_each_meeting_that_prints_gets_one_pdf_of_it_all_in_the_list_of_download
         "forms/example-template.html",
         "questions/example-open.html",
     )
+
+
+def test_a_sheet_on_a_page_a_fork_hides_is_left_out_of_what_to_print(tmp_path: Path) -> None:
+    model, problems = _printing_model(tmp_path, "starter-questions", hide=("questions/starter.md",))
+    assert problems == []
+    bundle = next(download for download in model.downloads() if download.layout == "bundle")
+    assert "questions/starter.html" not in bundle.pages and bundle.pages
+
+
+@pytest.mark.parametrize("pdfs", [True, False])
+def test_a_page_links_a_pdf_by_its_file_and_a_file_the_build_does_not_make_names_its_line(
+    tmp_path: Path, pdfs: bool
+) -> None:
+    site = settings(tmp_path, pdfs=pdfs)
+    model = SiteModel.load(site)
+    model.navigation(["index.md", {"Tools": "tools/*.md"}], ["index.md"])
+    model.set_pages(pages(site))
+    page = PageSource("index.md", "")
+    shown = model.render(page, '{{ download_link("question-list.pdf", "Both banks") }}', {}, "Home", "index.html")
+    # Without the PDFs (a preview build), the words without the link, so the build's link check passes.
+    assert shown == ('<a href="downloads/question-list.pdf" download>Both banks</a>' if pdfs else "Both banks")
+    model.render(page, 'One\n{{ download_link("question-lists.pdf") }}', {}, "Home", "index.html")
+    assert [str(problem) for problem in model.render_problems] == [
+        "docs/index.md:2: there is no PDF on the Downloads page with the id 'question-lists.pdf' "
+        "(did you mean 'question-list.pdf' or 'question-deck.pdf'?)"
+    ]

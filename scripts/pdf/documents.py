@@ -513,7 +513,7 @@ def _bundle(site: BuiltSite, download: Download) -> Document:
 
 
 def _print_list(site: BuiltSite, download: Download, resolve: tools.LinkResolver) -> str:
-    """The session page's heading and list of what to print, without its link to this PDF."""
+    """The session page's heading and list of what to print (its link to this PDF is for screens only)."""
     assert download.page is not None
     article = _ready(site, download.page, resolve, page_id(download.page))
     found = next((el for el in article.iter("section") if PRINT_LIST_CLASS in tools.classes(el)), None)
@@ -522,7 +522,6 @@ def _print_list(site: BuiltSite, download: Download, resolve: tools.LinkResolver
             f"{download.page}: {download.file} joins what this page lists to print, but the page has no "
             f"<section class='{PRINT_LIST_CLASS}'>; build the site again (make)"
         )
-    tools.remove(found, lambda el: "alp-print__bundle" in tools.classes(el))
     for link in found.iter("a"):
         if (link.get("href") or "").startswith("#"):
             link.set("data-end", link.get("href", "") + BUNDLE_END)

@@ -21,6 +21,7 @@ _SCREEN_ONLY_CLASSES = (
     "md-source-file",
     "alp-index__filters",
     "alp-card__download",
+    "alp-print__bundle",
 )
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
