@@ -700,6 +700,8 @@ def test_every_form_lays_out_in_the_pack_as_on_its_own(built_real_site: BuildRes
     furniture = _furniture(site)
     for form in open_data(site)["forms"]:
         own = page_texts(site / form["pdf"])
+        # Nothing is drawn off the page (the rating's hidden legends were, in 1 px columns).
+        assert glyphs_outside_pages(site / form["pdf"]) == [], form["pdf"]
         pages = _chapter_pages(reader, form["title"])
         assert len(pages) == len(own), f"{form['title']}: {len(pages)} pages in the pack, {len(own)} on its own"
         in_pack = [pack_texts[number - 1] for number in pages]
@@ -709,6 +711,7 @@ def test_every_form_lays_out_in_the_pack_as_on_its_own(built_real_site: BuildRes
         # A row of rating circles reads "1 2 3 4 5" (the scale, side by side), as many times as on its own.
         row = re.compile(r"\b1 2 3 4 5\b")
         assert len(row.findall(squash(" ".join(in_pack)))) == len(row.findall(squash(" ".join(own)))), form["title"]
+    assert glyphs_outside_pages(pack) == []
     evaluation = " ".join(pack_texts[n - 1] for n in _chapter_pages(reader, "Evaluation form"))
     assert re.search(r"\b1 2 3 4 5\b", squash(evaluation)), "the evaluation form's ratings sit in a row"
 
@@ -724,6 +727,8 @@ def test_each_meeting_has_one_pdf_of_everything_it_asks_to_print(built_real_site
     for url, bundle in bundles.items():
         path = site / "downloads" / bundle["file"]
         assert made[bundle["file"]]["kind"] == "meeting"
+        metadata = read_pdf(path).metadata
+        assert metadata is not None and metadata.title == f"{bundle['title']}, {data['identity']['name']}"
         texts = page_texts(path)
         listing = squash(read_pdf(path).pages[0].extract_text())
         assert data["strings"]["print.heading"] in listing

@@ -498,7 +498,7 @@ def _bundle(site: BuiltSite, download: Download) -> Document:
             f'<div class="bundle__end" id="{page_id(url)}{BUNDLE_END}"></div>\n</section>'
         )
     styles = (*BASE_STYLES, "handout.css", "form.css", "sheet.css", "guide.css", "bundle.css")
-    pdf_title = described(site, download.title, download.kind)
+    pdf_title = site.t("pdf.meeting_document_title", title=download.title, edition=site.identity["name"])
     sources = (download.page, *download.pages)
     return Document(
         download.file,
