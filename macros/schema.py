@@ -161,6 +161,34 @@ class Role(StrEnum):
     EVERYONE = "everyone"
 
 
+class Problem(StrEnum):
+    """A difficulty a set meets, that a tool card helps with (most are on the Common difficulties page).
+
+    The one list of them: a card's ``problems`` takes these values, the tool
+    index and the planner's finder search them, and each has a label under
+    ``problem`` in the strings.
+    """
+
+    ADVICE_GIVING = "advice-giving"
+    SILENCE = "silence"
+    DOMINANT_MEMBER = "dominant-member"
+    NO_ISSUE = "no-issue"
+    STUCK_ISSUE = "stuck-issue"
+    UNCLEAR_ISSUE = "unclear-issue"
+    WANTS_SOLUTIONS = "wants-solutions"
+    COLLUSION = "collusion"
+    BLAMING_OTHERS = "blaming-others"
+    CONFLICT = "conflict"
+    DEPENDENCE = "dependence"
+    ACTIONS_NOT_DONE = "actions-not-done"
+    LATENESS_ABSENCE = "lateness-absence"
+    CONFIDENTIALITY = "confidentiality"
+    DISTRESS = "distress"
+    DRIFTING_MEETING = "drifting-meeting"
+    LEARNING_UNCLEAR = "learning-unclear"
+    NEW_TO_THE_METHOD = "new-to-the-method"
+
+
 @rule("`next_review` comes after `last_reviewed`.")
 def _after_last_review(cls: type, next_review: dt.date, info: ValidationInfo) -> dt.date:
     """A field validator: the next review must come after the last one."""
@@ -277,6 +305,13 @@ class ToolCard(PagedItem):
         description="How many people the tool suits: the fewest and the most.", examples=[{"min": 4, "max": 10}]
     )
     experience: Experience = Field(description="How much facilitation experience the tool asks for.", examples=["new"])
+    problems: list[Problem] = Field(
+        default_factory=list,
+        description="The difficulties in a set that the tool helps with, from a fixed list. The card shows them, "
+        "and the tool index and the planner find the card by them. Each value has a label under `problem` "
+        "in the strings.",
+        examples=[["advice-giving", "new-to-the-method"]],
+    )
     materials: list[PlainText] = Field(
         min_length=1, description="What the facilitator needs, one thing to an item.", examples=[["A timer"]]
     )
@@ -323,6 +358,15 @@ class ToolCard(PagedItem):
         description="Where the tool comes from.", examples=["A common opening round in action learning."]
     )
     licence: PlainText = Field(description="The licence the card is shared under.", examples=["CC BY-SA 4.0"])
+
+    @field_validator("problems")
+    @classmethod
+    @rule("No value of `problems` is given twice.")
+    def _problems_once(cls, problems: list[Problem]) -> list[Problem]:
+        twice = sorted({problem.value for problem in problems if problems.count(problem) > 1})
+        if twice:
+            raise ValueError(f"{', '.join(twice)} given more than once; keep one of each")
+        return problems
 
     @field_validator("steps")
     @classmethod

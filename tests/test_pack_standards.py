@@ -17,11 +17,12 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
 
 from macros.loading import load_pack
 from macros.pack import Pack
 from macros.programme import figures, slots_for
-from macros.schema import BankKind
+from macros.schema import BankKind, Problem
 
 from .conftest import PROJECT
 
@@ -175,3 +176,24 @@ def test_pages_quote_the_programmes_figures_from_the_data(pack: Pack) -> None:
                 if pattern.search(line):
                     typed.append(f"{path.relative_to(PROJECT)}:{number}: {pattern.search(line).group(0)!r} ({name})")  # type: ignore[union-attr]
     assert typed == [], "write {{ programme.<figure> }} instead"
+
+
+def test_every_card_says_which_problems_it_helps_with(pack: Pack) -> None:
+    # A facilitator looking for help with a problem finds every card that helps (issue 17).
+    without = [card.id for card in pack.cards.values() if not card.problems]
+    assert without == [], "give these cards a 'problems' list (see Fields of pack files)"
+    unused = [problem.value for problem in Problem if not any(problem in c.problems for c in pack.cards.values())]
+    assert unused == [], "no card helps with these problems: drop them from macros/schema.py or fill in a card"
+
+
+def test_the_cards_for_advice_giving_are_the_ones_common_difficulties_suggests(pack: Pack) -> None:
+    advice = {card.id for card in pack.cards.values() if Problem.ADVICE_GIVING in card.problems}
+    assert "rephrasing-practice" in advice  # named under "A member who always gives advice"
+    assert "exploring-questions-round" in advice
+
+
+def test_every_problem_has_a_label_in_every_language() -> None:
+    for path in sorted((PROJECT / "locales").glob("*.yml")):
+        labels = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("problem", {})
+        missing = [problem.value for problem in Problem if problem.value not in labels]
+        assert missing == [], f"{path.name}: add a label under 'problem' for {missing}"
