@@ -29,10 +29,19 @@ class PrintedPage:
     kind: str
     #: The page's URL on the site, once the engine has given it one.
     url: str | None = None
+    #: Who the PDF is for (one of :data:`USES`).
+    use: str = "members"
 
 
 #: The kinds a printed page may be, as the Downloads page names them.
 PRINTED_KINDS = ("guide", "sheet")
+
+#: Who or what each download is for, in the order the Downloads page groups
+#: them: to use in a meeting, to give each member, for the facilitator to
+#: prepare or send, and for adapting the pack (a heading under downloads.use
+#: in the strings for each). Each PDF says which in the catalogue below; a
+#: form says so in its file (``use``), a printed page in its ``print_as``.
+USES = ("room", "members", "facilitator", "adapting")
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,8 @@ class Download:
     ``handout``, ``form`` and ``printed`` (one page: a card's, a form's, or
     a page with ``print_as``), ``deck`` and ``list`` (the question banks, as
     cards to cut out or as a list). ``page`` is the URL of the page a PDF of
-    one page is made from, and None for the others.
+    one page is made from, and None for the others. ``use`` is who or what
+    it is for (one of :data:`USES`), by which the Downloads page groups it.
     """
 
     file: str
@@ -53,6 +63,7 @@ class Download:
     kind: str
     layout: str
     page: str | None = None
+    use: str = "facilitator"
 
 
 def catalogue(
@@ -69,6 +80,11 @@ def catalogue(
     """
     routes = routes or Routes()
 
+    def title(kind_name: str, item: object) -> str:
+        """A handout is named as the card's handout, so that it never shares a name with a form ("Action plan")."""
+        text = pack.kinds[kind_name].link_text(item)
+        return strings("downloads.handout_title", title=text) if kind_name == "card" else text
+
     def own_pdfs(kind_name: str) -> list[Download]:
         """The PDF of every item of a kind, but for items whose pages a fork hides."""
         kind, prefix = pack.kinds[kind_name], routes.downloads + "/"
@@ -76,21 +92,22 @@ def catalogue(
         return [
             Download(
                 routes.pdf(kind.name, item.id).removeprefix(prefix),
-                kind.link_text(item),
+                title(kind.name, item),
                 kind.pdf.label(item),
                 kind.pdf.layout,
                 routes.item(kind.name, item.id),
+                kind.pdf.use(item),
             )
             for item in pack.of(kind.name).values()
             if routes.item(kind.name, item.id) not in hidden_urls
         ]
 
     # The order of the Downloads page: the pack, the handouts, the questions, the printed pages, the forms.
-    items = [Download("pack.pdf", site_title, "pack", "pack"), *own_pdfs("card")]
-    items.append(Download("question-deck.pdf", strings("pdf.deck_title"), "deck", "deck"))
-    items.append(Download("question-list.pdf", strings("pdf.list_title"), "list", "list"))
+    items = [Download("pack.pdf", site_title, "pack", "pack", use="facilitator"), *own_pdfs("card")]
+    items.append(Download("question-deck.pdf", strings("pdf.deck_title"), "deck", "deck", use="room"))
+    items.append(Download("question-list.pdf", strings("pdf.list_title"), "list", "list", use="room"))
     items += [
-        Download(f"{page.file}.pdf", page.title, page.kind, "printed", page.url)
+        Download(f"{page.file}.pdf", page.title, page.kind, "printed", page.url, page.use)
         for page in sorted(printed, key=lambda p: p.file)
     ]
     items += own_pdfs("form")

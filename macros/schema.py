@@ -151,6 +151,14 @@ class Experience(StrEnum):
     EXPERIENCED = "experienced"
 
 
+class DocumentUse(StrEnum):
+    """Who or what a printed document is for: the Downloads page groups them by it."""
+
+    ROOM = "room"
+    MEMBERS = "members"
+    FACILITATOR = "facilitator"
+
+
 class Role(StrEnum):
     """Who leads an item on a session agenda."""
 
@@ -655,6 +663,13 @@ class Form(PagedItem):
     kind: FormKind = Field(
         description="`form` for a form to fill in (its PDF has boxes to type in); `template` for a sheet to write on.",
         examples=["form"],
+    )
+    use: DocumentUse = Field(
+        default=DocumentUse.MEMBERS,
+        description="Who the printed form is for, which groups it on the Downloads page: `room` for sheets used "
+        "in a meeting (such as role cards), `members` for what each member keeps or fills in, `facilitator` for "
+        "letters, agreements and records the facilitator sends or keeps.",
+        examples=["members"],
     )
     introduction: MarkdownText = Field(
         description="The text above the sections: who fills in the form, and when.",

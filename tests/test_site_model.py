@@ -200,7 +200,14 @@ def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tm
     files = data["downloads"]["files"]
     assert data["downloads"]["folder"] == "downloads"
     assert files == [dataclasses.asdict(download) for download in model.downloads()]
-    assert files[0] == {"file": "pack.pdf", "title": model.title, "kind": "pack", "layout": "pack", "page": None}
+    assert files[0] == {
+        "file": "pack.pdf",
+        "title": model.title,
+        "kind": "pack",
+        "layout": "pack",
+        "page": None,
+        "use": "facilitator",
+    }
     assert [entry for entry in files if entry["layout"] == "printed"] == [
         {
             "file": "starter-questions.pdf",
@@ -208,6 +215,7 @@ def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tm
             "kind": "sheet",
             "layout": "printed",
             "page": "questions/starter.html",
+            "use": "members",
         }
     ]
     assert next(entry for entry in files if entry["file"] == "handouts/example-full.pdf")["page"] == (
