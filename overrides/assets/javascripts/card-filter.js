@@ -1,7 +1,6 @@
-/* Which cards (as in pack.json) match the filters: pure functions for the
-   tool index and the planner, tested in tests/js/. A classic script, as
-   pages from files refuse modules: window.alp.cardFilter, or module.exports
-   in Node. overrides/main.html loads it on every page. */
+/* Which cards (as in pack.json) match the filters, for the tool index and
+   the planner (tests/js/). A classic script (pages from files refuse
+   modules): window.alp.cardFilter, or module.exports in Node. */
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -20,12 +19,12 @@
     };
   }
 
-  /* The same text for the same filter (the planner redraws when it changes). */
+  /* The same text for the same filter (the planner redraws on a change). */
   function key(f) {
     return [f.words, f.stage, f.time, f.size, f.problem].join("|");
   }
 
-  /* Every word is in the title, the summary or the problems the card helps with. */
+  /* Each word is in the title, summary or problems. */
   function hasWords(card, words) {
     var text = [card.title, card.summary].concat(card.problems || [], card.problem_labels || []).join(" ").toLowerCase();
     return words.split(/\s+/).every(function (word) {
