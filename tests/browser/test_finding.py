@@ -92,6 +92,7 @@ def test_on_a_phone_each_tool_is_a_stacked_entry_with_every_fact_on_screen(
     browser: Browser, site_url: str, width: int
 ) -> None:
     page = open_page(browser, site_url + "tools/index.html", width, 844)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
     wrap = page.locator("[data-alp-index] .alp-table-wrap")
     assert wrap.evaluate("el => el.scrollWidth <= el.clientWidth"), "the index scrolls sideways"
     caption = page.locator(".alp-index__table caption").bounding_box()

@@ -30,8 +30,9 @@ def downloads(ctx: RenderContext) -> Markup:
         ctx.options.get("hidden_urls", ()),
         ctx.options.get("printed", ()),
     )
-    hidden = ctx.options.get("hidden_urls", ())
-    pages = [page for page in ADAPTING_PAGES if page[0] not in hidden]
+    # The site's pages, when it is a site (a component example has none, and shows every page).
+    known = ctx.options.get("page_urls")
+    pages = [page for page in ADAPTING_PAGES if known is None or page[0] in known]
     groups = [(use, [item for item in items if item.use == use]) for use in USES]
     groups = [(use, group) for use, group in groups if group or (use == "adapting" and pages)]
     return render(
