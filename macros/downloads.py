@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from .kinds import Routes
+from .kinds import Kind, Routes
 from .pack import Pack
 from .strings import Strings
 
@@ -80,10 +80,11 @@ def catalogue(
     """
     routes = routes or Routes()
 
-    def title(kind_name: str, item: object) -> str:
-        """A handout is named as the card's handout, so that it never shares a name with a form ("Action plan")."""
-        text = pack.kinds[kind_name].link_text(item)
-        return strings("downloads.handout_title", title=text) if kind_name == "card" else text
+    def title(kind: Kind, item: object) -> str:
+        """The item's title, or the kind's title for its PDF ("Action plan tool card" beside "Action plan template")."""
+        text = kind.link_text(item)
+        key = kind.pdf.title_key if kind.pdf is not None else None
+        return strings(key, title=text) if key else text
 
     def own_pdfs(kind_name: str) -> list[Download]:
         """The PDF of every item of a kind, but for items whose pages a fork hides."""
@@ -92,7 +93,7 @@ def catalogue(
         return [
             Download(
                 routes.pdf(kind.name, item.id).removeprefix(prefix),
-                title(kind.name, item),
+                title(kind, item),
                 kind.pdf.label(item),
                 kind.pdf.layout,
                 routes.item(kind.name, item.id),

@@ -42,6 +42,9 @@ class PdfSpec:
     layout: str
     #: Who or what the PDF is for, which groups it on the Downloads page (see :data:`macros.downloads.USES`).
     use: Callable[[Any], str]
+    #: The strings' key for the PDF's title, from the item's ({title}), when it needs more than the item's
+    #: own title to say what it is: a card's handout beside a form of the same name.
+    title_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,7 @@ KINDS: tuple[Kind, ...] = (
             label=lambda card: "handout",
             layout="handout",
             use=lambda card: "room",
+            title_key="downloads.handout_title",
         ),
         rules=("Each id in `related.cards` names another tool card, and each id in `related.banks` a question bank.",),
     ),
