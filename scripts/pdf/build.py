@@ -48,6 +48,10 @@ class Made:
     cpu: float = 0.0
 
 
+def _pages(count: int) -> str:
+    return "1 page" if count == 1 else f"{count} pages"
+
+
 def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.0f} kB"
 
@@ -210,7 +214,7 @@ class _Run:
         making.cpu += result.cpu
         if task.key is not None:
             self.cache.put(task.key, result)
-            self.log(f"  rendered {task.job.name}  ({result.pages} pages, {result.seconds:.1f} s)")
+            self.log(f"  rendered {task.job.name}  ({_pages(result.pages)}, {result.seconds:.1f} s)")
             for note in result.notes:
                 self.log(f"    {note}")
         try:
@@ -234,7 +238,7 @@ class _Run:
         if isinstance(making.jobs, PackJobs):
             steps = f"; {making.rendered} of {making.rendered + making.reused} steps rendered, the rest from the cache"
         self.log(
-            f"  rendered {making.document.filename}  ({made.pages} pages, "
+            f"  rendered {making.document.filename}  ({_pages(made.pages)}, "
             f"{human_size(len(made.pdf))}, {made.seconds:.1f} s{steps})"
         )
         if not isinstance(making.jobs, PackJobs):
