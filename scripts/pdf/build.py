@@ -15,6 +15,7 @@ import heapq
 import itertools
 import json
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import re
 import sys
@@ -86,14 +87,25 @@ def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], 
 JOBS_PER_WORKER = 20
 
 
+def _worker_context() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["scripts.pdf.render", "scripts.pdf.join"])
+    return context
+
+
+def start_workers() -> None:
+    """Start the server the workers are forked from now, so that it loads WeasyPrint while the site builds."""
+    _worker_context()
+    multiprocessing.forkserver.ensure_running()
+
+
 def _workers(jobs: int) -> ProcessPoolExecutor:
     """The worker processes, started from a server process that has loaded WeasyPrint once.
 
     A fresh worker is then a fork of that server: it starts in milliseconds,
     with none of the memory an earlier worker had gathered.
     """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["scripts.pdf.render", "scripts.pdf.join"])
+    context = _worker_context()
     return ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context, max_tasks_per_child=JOBS_PER_WORKER)
 
 
