@@ -22,6 +22,8 @@
      and the plan Undo brings back. */
   var data, pack, plan, before;
   var push = false;
+  /* The item and minutes of the minutes box that has the focus, as they were when it took it. */
+  var held = null;
   var lastFilter = null;
   var dragged = null;
 
@@ -413,12 +415,13 @@
     var row = target.closest("[data-alp-items] > li");
     if (target.classList.contains("alp-planner__minutes")) {
       var next = planState.setMinutes(plan, index, Number(target.value), pack);
-      if (next !== plan) {
-        plan = next;
-        drawTimes();
-      }
+      var taken = next !== plan;
+      /* Refused on leaving the box: back to the minutes it had when it took the focus. */
+      if (!taken && event.type === "change" && held && held.index === index) next = planState.setMinutes(plan, index, held.minutes, pack);
+      plan = next;
+      if (taken || event.type === "change") drawTimes();
       /* While typing, a value on its way to a good one is left alone; on leaving the box, it is refused out loud. */
-      if (next !== plan || event.type === "change") note(row, index, next === plan && target.value !== String(plan.items[index].minutes));
+      if (taken || event.type === "change") note(row, index, !taken && target.value !== String(plan.items[index].minutes));
     } else if (target.classList.contains("alp-planner__title")) {
       plan = planState.rename(plan, index, target.value);
       label(row, index);
@@ -484,6 +487,10 @@
     root.addEventListener("input", onInput);
     root.addEventListener("change", onInput);
     root.addEventListener("keydown", onKey);
+    root.addEventListener("focusin", function (event) {
+      var index = Number(event.target.dataset.index);
+      held = event.target.classList.contains("alp-planner__minutes") ? { index: index, minutes: plan.items[index].minutes } : null;
+    });
     ["dragstart", "dragover", "drop"].forEach(function (type) {
       root.addEventListener(type, onDrag);
     });
