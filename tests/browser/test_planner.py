@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from ..conftest import PROJECT
 from ..pdf_tools import squash
@@ -31,16 +31,19 @@ def open_planner(browser: Browser, url: str, **context: object) -> Page:
     return page
 
 
+def title_of(row: Locator) -> str:
+    """An item's title as its box shows it (its own, or its card's); as text where it has no box."""
+    box = row.locator(".alp-planner__title")
+    if not box.count():
+        return row.locator(".alp-planner__name").inner_text()
+    return box.input_value() or str(box.get_attribute("placeholder"))
+
+
 def plan(page: Page) -> list[tuple[str, str, str]]:
-    """(time, title, minutes) of every item; the title as its box shows it (its own, or its card's)."""
+    """(time, title, minutes) of every item."""
     rows = page.locator("[data-alp-items] > li")
     return [
-        (
-            row.locator(".alp-planner__time").inner_text(),
-            row.locator(".alp-planner__title").input_value()
-            or str(row.locator(".alp-planner__title").get_attribute("placeholder")),
-            row.locator(".alp-planner__minutes").input_value(),
-        )
+        (row.locator(".alp-planner__time").inner_text(), title_of(row), row.locator(".alp-planner__minutes").input_value())
         for row in rows.all()
     ]
 
@@ -402,4 +405,6 @@ def test_the_planner_is_small() -> None:
     files = [ASSETS / name for name in [*names, "javascripts/card-filter.js"]]
     size = sum(path.stat().st_size for path in files)
     print(f"\nthe planner's {len(files)} scripts and styles: {size / 1000:.1f} kB, unminified")
-    assert size <= 30_000
+    # 29.7 kB before issue 17 added renaming, own items, Undo, the notes on
+    # minutes and the facilitator's checklist (plan-print.js); README names the budget.
+    assert size <= 45_000
