@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from ..conftest import PROJECT
+from ..conftest import PROJECT, BuildResult
 from ..pdf_tools import squash
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -43,7 +43,11 @@ def plan(page: Page) -> list[tuple[str, str, str]]:
     """(time, title, minutes) of every item."""
     rows = page.locator("[data-alp-items] > li")
     return [
-        (row.locator(".alp-planner__time").inner_text(), title_of(row), row.locator(".alp-planner__minutes").input_value())
+        (
+            row.locator(".alp-planner__time").inner_text(),
+            title_of(row),
+            row.locator(".alp-planner__minutes").input_value(),
+        )
         for row in rows.all()
     ]
 
@@ -70,7 +74,9 @@ def printed(page: Page, tmp_path: Path, which: str) -> tuple[int, str]:
     page.emulate_media(media="screen")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    return pages, squash(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    return pages, squash(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    )
 
 
 def from_template(page: Page, session: str = "set-meeting-1") -> None:
@@ -114,7 +120,9 @@ def test_minutes_outside_the_cards_range_are_kept_with_a_note(browser: Browser, 
     type_into(page, field, "40")
     page.keyboard.press("Tab")
     assert plan(page)[index][2] == "40"
-    expect(page.locator("[data-alp-summary]")).to_have_text("The plan takes 205 of 210 minutes: 5 to spare. It ends at 13:25.")
+    expect(page.locator("[data-alp-summary]")).to_have_text(
+        "The plan takes 205 of 210 minutes: 5 to spare. It ends at 13:25."
+    )
     note = page.locator(f"#planner-item-{index}-note")
     expect(note).to_have_text("The card suggests 45–60 minutes.")
     assert page.locator(field).get_attribute("aria-describedby") == f"planner-item-{index}-note"
@@ -132,10 +140,12 @@ def test_minutes_outside_the_cards_range_are_kept_with_a_note(browser: Browser, 
     page.context.close()
 
 
-def test_use_this_plan_keeps_the_sessions_own_words(browser: Browser, site_url: str, built_real_site: object) -> None:
+def test_use_this_plan_keeps_the_sessions_own_words(
+    browser: Browser, site_url: str, built_real_site: BuildResult
+) -> None:
     page = open_planner(browser, site_url + "planner.html")
     from_template(page, "introductory-meeting")
-    agenda = session(built_real_site.site, "introductory-meeting")["agenda"]  # type: ignore[attr-defined]
+    agenda = session(built_real_site.site, "introductory-meeting")["agenda"]
     assert [(title, int(minutes)) for _, title, minutes in plan(page)] == [(e["title"], e["minutes"]) for e in agenda]
     titles = [title for _, title, _ in plan(page)]
     assert "Demonstration, part one: presenting and clarifying questions" in titles
@@ -146,7 +156,9 @@ def test_use_this_plan_keeps_the_sessions_own_words(browser: Browser, site_url: 
     outline = titles.index("Each member outlines an issue")
     expect(page.locator(f"#planner-item-{outline}-note")).to_be_hidden()
     # The link to the card is still there.
-    expect(page.locator(f'[data-alp-items] > li[data-index="{outline}"] .alp-planner__card')).to_have_text("Card: Presenting an issue")
+    expect(page.locator(f'[data-alp-items] > li[data-index="{outline}"] .alp-planner__card')).to_have_text(
+        "Card: Presenting an issue"
+    )
     page.context.close()
 
 
@@ -211,7 +223,9 @@ def test_replacing_or_clearing_a_plan_offers_undo_and_back_restores_it(browser: 
     page.context.close()
 
 
-def test_on_a_phone_the_tool_list_is_part_of_the_page_and_there_is_no_keyboard_tip(browser: Browser, site_url: str) -> None:
+def test_on_a_phone_the_tool_list_is_part_of_the_page_and_there_is_no_keyboard_tip(
+    browser: Browser, site_url: str
+) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(site_url + "planner.html")
@@ -308,8 +322,19 @@ def test_the_room_agenda_is_one_page_of_times_items_and_leads(browser: Browser, 
         assert f"{time} {title}" in text
     assert "Led by" in text and "Everyone" in text
     # No warning, nothing for the facilitator alone, nothing of the screen.
-    for not_for_the_room in ("more than the", "Materials", "What to bring", "for your own reference", "Go first",
-                             "Notes", "Before the meeting", "Add tools", "Copy the link", "Card:", "The card suggests"):
+    for not_for_the_room in (
+        "more than the",
+        "Materials",
+        "What to bring",
+        "for your own reference",
+        "Go first",
+        "Notes",
+        "Before the meeting",
+        "Add tools",
+        "Copy the link",
+        "Card:",
+        "The card suggests",
+    ):
         assert not_for_the_room not in text, not_for_the_room
     # A four-hour meeting of ten-minute items, with long names, still fits one page.
     page.get_by_role("button", name="Start again").click()
@@ -325,11 +350,13 @@ def test_the_room_agenda_is_one_page_of_times_items_and_leads(browser: Browser, 
     page.context.close()
 
 
-def test_the_facilitators_checklist(browser: Browser, site_url: str, tmp_path: Path, built_real_site: object) -> None:
+def test_the_facilitators_checklist(
+    browser: Browser, site_url: str, tmp_path: Path, built_real_site: BuildResult
+) -> None:
     page = open_planner(browser, site_url + "planner.html")
     from_template(page, "introductory-meeting")
     pages, text = printed(page, tmp_path, "checklist")
-    plan_data = session(built_real_site.site, "introductory-meeting")  # type: ignore[attr-defined]
+    plan_data = session(built_real_site.site, "introductory-meeting")
     assert "Introductory meeting: facilitator's checklist" in text
     for heading in ("What to bring", "The room", "Before the meeting", "What to print or send", "Notes on each item"):
         assert heading in text, heading

@@ -164,6 +164,7 @@
   function drawItems(focus) {
     var list = $("[data-alp-items]");
     var bounds = planState.allowed(plan, pack);
+    $("#planner-own-minutes").max = bounds.max;
     list.textContent = "";
     plan.items.forEach(function (item, index) {
       var card = item.card && pack.cards[item.card];
