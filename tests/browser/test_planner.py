@@ -387,6 +387,12 @@ def test_the_planner_is_accessible_and_private_with_a_plan(browser: Browser, sit
         page.goto(site_url + "planner.html")
         page.wait_for_selector("[data-alp-planner][data-ready]")
         from_template(page)
+        # With a note on an item's minutes and the Undo bar showing too.
+        page.fill("#planner-item-1-minutes", "40")
+        page.locator("#planner-item-1-minutes").dispatch_event("input")
+        page.locator('[data-alp-items] > li[data-index="0"] [data-action="remove"]').click()
+        expect(page.locator(".alp-planner__note:visible")).to_have_count(1)
+        expect(page.locator("[data-alp-undo]")).to_be_visible()
         page.evaluate(axe_source)
         result = page.evaluate(
             "async () => await axe.run(document, {runOnly: {type: 'tag', values: "

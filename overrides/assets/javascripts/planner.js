@@ -139,7 +139,8 @@
   /* The names of a row's controls: by title and position, so no two are alike. */
   function label(row, index) {
     var item = plan.items[index];
-    var values = { title: titleOf(item) || t("planner.untitled"), position: index + 1 };
+    var card = item.card && pack.cards[item.card];
+    var values = { title: titleOf(item) || t("planner.untitled"), position: index + 1, card: card ? card.title : "" };
     row.querySelectorAll("[data-label]").forEach(function (node) {
       var text = t("planner." + node.dataset.label, values);
       if (node.tagName === "LABEL") node.textContent = text;
