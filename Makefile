@@ -51,9 +51,14 @@ overlay: $(STAMP_BUILD)
 overlay-update: $(STAMP_BUILD)
 	$(PYTHON) -m scripts.overlay update "$(PAGE)"
 
-## make serve: live preview at http://127.0.0.1:8000/
-serve: $(STAMP_BUILD)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+# PDFS=no serves the pages only, without links to the PDFs or their
+# background rendering (for slow machines).
+PDFS ?= yes
+SERVE_PDFS := $(if $(filter no,$(PDFS)),false,true)
+
+## make serve: live preview at http://127.0.0.1:8000/, with the PDFs kept up to date as you save (PDFS=no: pages only)
+serve: $(STAMP_BUILD) $(if $(filter true,$(SERVE_PDFS)),system-build-deps)
+	PACK_PDFS=$(SERVE_PDFS) $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # axe-core from the npm registry, at the version in its lock file.
 $(AXE): tests/browser/package.json tests/browser/package-lock.json | system-test-deps

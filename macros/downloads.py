@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from .kinds import Routes
+from .kinds import Kind, Routes
 from .pack import Pack
 from .strings import Strings
 
@@ -37,10 +37,19 @@ class PrintedPage:
     kind: str
     #: The page's URL on the site, once the engine has given it one.
     url: str | None = None
+    #: Who the PDF is for (one of :data:`USES`).
+    use: str = "members"
 
 
 #: The kinds a printed page may be, as the Downloads page names them.
 PRINTED_KINDS = ("guide", "sheet")
+
+#: Who or what each download is for, in the order the Downloads page groups
+#: them: to use in a meeting, to give each member, for the facilitator to
+#: prepare or send, and for adapting the pack (a heading under downloads.use
+#: in the strings for each). Each PDF says which in the catalogue below; a
+#: form says so in its file (``use``), a printed page in its ``print_as``.
+USES = ("room", "members", "facilitator", "adapting")
 
 
 @dataclass(frozen=True)
@@ -54,8 +63,9 @@ class Download:
     a page with ``print_as``), ``deck`` and ``list`` (the question banks, as
     cards to cut out or as a list), and ``bundle`` (everything to print for
     a meeting). ``page`` is the URL of the page a PDF of one page is made
-    from (a bundle's: the session's page), and None for the others;
-    ``pages`` are the pages a bundle joins, in order.
+    from (a bundle's: the session's page), and None for the others. ``use``
+    is who or what it is for (one of :data:`USES`), by which the Downloads
+    page groups it; ``pages`` are the pages a bundle joins, in order.
     """
 
     file: str
@@ -63,6 +73,7 @@ class Download:
     kind: str
     layout: str
     page: str | None = None
+    use: str = "facilitator"
     pages: tuple[str, ...] = ()
 
 
@@ -80,6 +91,12 @@ def catalogue(
     """
     routes = routes or Routes()
 
+    def title(kind: Kind, item: object) -> str:
+        """The item's title, or the kind's title for its PDF ("Action plan tool card" beside "Action plan template")."""
+        text = kind.link_text(item)
+        key = kind.pdf.title_key if kind.pdf is not None else None
+        return strings(key, title=text) if key else text
+
     def own_pdfs(kind_name: str) -> list[Download]:
         """The PDF of every item of a kind, but for items whose pages a fork hides."""
         kind, prefix = pack.kinds[kind_name], routes.downloads + "/"
@@ -87,21 +104,22 @@ def catalogue(
         return [
             Download(
                 routes.pdf(kind.name, item.id).removeprefix(prefix),
-                kind.link_text(item),
+                title(kind, item),
                 kind.pdf.label(item),
                 kind.pdf.layout,
                 routes.item(kind.name, item.id),
+                kind.pdf.use(item),
             )
             for item in pack.of(kind.name).values()
             if routes.item(kind.name, item.id) not in hidden_urls
         ]
 
     # The order of the Downloads page: the pack, the handouts, the questions, the printed pages, the forms.
-    items = [Download("pack.pdf", site_title, "pack", "pack"), *own_pdfs("card")]
-    items.append(Download("question-deck.pdf", strings("pdf.deck_title"), "deck", "deck"))
-    items.append(Download("question-list.pdf", strings("pdf.list_title"), "list", "list"))
+    items = [Download("pack.pdf", site_title, "pack", "pack", use="facilitator"), *own_pdfs("card")]
+    items.append(Download("question-deck.pdf", strings("pdf.deck_title"), "deck", "deck", use="room"))
+    items.append(Download("question-list.pdf", strings("pdf.list_title"), "list", "list", use="room"))
     items += [
-        Download(f"{page.file}.pdf", page.title, page.kind, "printed", page.url)
+        Download(f"{page.file}.pdf", page.title, page.kind, "printed", page.url, page.use)
         for page in sorted(printed, key=lambda p: p.file)
     ]
     items += own_pdfs("form")
@@ -130,5 +148,6 @@ def _meetings(
                 urls.append(url)
         if urls and page not in hidden_urls:
             title = strings("downloads.meeting_title", title=session.title)
-            made.append(Download(meeting_pdf(session.id), title, "meeting", "bundle", page, tuple(urls)))
+            download = Download(meeting_pdf(session.id), title, "meeting", "bundle", page, "facilitator", tuple(urls))
+            made.append(download)
     return made

@@ -40,6 +40,11 @@ class PdfSpec:
     label: Callable[[Any], str]
     #: How the PDF step lays the PDF out (see :class:`macros.downloads.Download`).
     layout: str
+    #: Who or what the PDF is for, which groups it on the Downloads page (see :data:`macros.downloads.USES`).
+    use: Callable[[Any], str]
+    #: The strings' key for the PDF's title, from the item's ({title}), when it needs more than the item's
+    #: own title to say what it is: a card's handout beside a form of the same name.
+    title_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,14 @@ KINDS: tuple[Kind, ...] = (
         component="tool_card",
         order=_title,
         page=PageSpec(params={"level": 1}, heading=False),
-        pdf=PdfSpec(folder="handouts", json_key="handout", label=lambda card: "handout", layout="handout"),
+        pdf=PdfSpec(
+            folder="handouts",
+            json_key="handout",
+            label=lambda card: "handout",
+            layout="handout",
+            use=lambda card: "room",
+            title_key="downloads.handout_title",
+        ),
         rules=("Each id in `related.cards` names another tool card, and each id in `related.banks` a question bank.",),
     ),
     Kind(
@@ -170,7 +182,13 @@ KINDS: tuple[Kind, ...] = (
         component="form",
         order=lambda form: (form.kind is not FormKind.FORM, form.title.casefold()),
         page=PageSpec(),
-        pdf=PdfSpec(folder="forms", json_key="pdf", label=lambda form: form.kind.value, layout="form"),
+        pdf=PdfSpec(
+            folder="forms",
+            json_key="pdf",
+            label=lambda form: form.kind.value,
+            layout="form",
+            use=lambda form: form.use.value,
+        ),
     ),
     Kind(
         name="term",

@@ -62,6 +62,9 @@ def pack_data(
                 dict(q.model_dump(mode="json"), bank=bank.id, url=f"{routes.item('bank', bank.id)}#q-{q.id}")
                 for bank, q in pack.questions
             ]
+    for card in records.get("cards", []):
+        # The problems in the site's words, so that the planner's finder matches them (card-filter.js).
+        card["problem_labels"] = [strings(f"problem.{problem}") for problem in card.get("problems", [])]
     identity_record = None
     if identity is not None:
         identity_record = identity.model_dump(mode="json")

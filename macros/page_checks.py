@@ -26,7 +26,7 @@ from .downloads import PRINTED_KINDS, PrintedPage
 from .pack import Pack, UnknownIdError
 from .page_templates import ProtectedCode
 from .problems import Problem, field_name, suggest
-from .schema import ID_PATTERN
+from .schema import ID_PATTERN, DocumentUse
 from .yamlfile import YamlFileError, parse_yaml
 
 #: Pages larger than this are refused: a page this big is a pasted export or
@@ -113,14 +113,15 @@ def printed_page(meta: Mapping[str, object], shown: str) -> tuple[PrintedPage | 
     print_as:
       file: member-handbook   # downloads/member-handbook.pdf
       kind: guide             # or sheet
+      use: members            # who it is for on the Downloads page: room, members (the default) or facilitator
     """
     wanted = meta.get("print_as")
     if wanted is None:
         return None, []
     expected = "write it as 'print_as: {file: my-handout, kind: guide}'"
-    if not isinstance(wanted, dict) or set(wanted) - {"file", "kind"} or "file" not in wanted:
+    if not isinstance(wanted, dict) or set(wanted) - {"file", "kind", "use"} or "file" not in wanted:
         return None, [Problem(shown, 1, "print_as", f"expected a file name and a kind; {expected}")]
-    file, kind = wanted["file"], wanted.get("kind", "guide")
+    file, kind, use = wanted["file"], wanted.get("kind", "guide"), wanted.get("use", DocumentUse.MEMBERS.value)
     problems = []
     if not isinstance(file, str) or not re.fullmatch(ID_PATTERN, file):
         problems.append(
@@ -129,6 +130,9 @@ def printed_page(meta: Mapping[str, object], shown: str) -> tuple[PrintedPage | 
     if kind not in PRINTED_KINDS:
         allowed = ", ".join(f"'{option}'" for option in PRINTED_KINDS)
         problems.append(Problem(shown, 1, "print_as.kind", f"expected one of {allowed}, got {kind!r}"))
+    if use not in set(DocumentUse):
+        allowed = ", ".join(f"'{option.value}'" for option in DocumentUse)
+        problems.append(Problem(shown, 1, "print_as.use", f"expected one of {allowed}, got {use!r}"))
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         problems.append(
@@ -136,7 +140,7 @@ def printed_page(meta: Mapping[str, object], shown: str) -> tuple[PrintedPage | 
         )
     if problems:
         return None, problems
-    return PrintedPage(str(file), str(title), str(kind)), []
+    return PrintedPage(str(file), str(title), str(kind), use=str(use)), []
 
 
 def check_page(

@@ -3,8 +3,10 @@
 Everything the pack does as a site (validation, generated pages, the
 navigation, hiding, overlays, rendering pages' macros, checks and
 ``api/pack.json``) lives in :mod:`macros.site_model`, which knows nothing of
-MkDocs. This module only reads MkDocs' config, hands over its files and
-pages, and writes what the model answers back into MkDocs' structures.
+MkDocs. This module holds MkDocs' hooks only: :mod:`macros.from_mkdocs`
+reads MkDocs' config, files and pages into the model's terms, and the hooks
+write what the model answers back into MkDocs' structures. (The PDFs that
+``make serve`` keeps up to date are another plugin's: scripts/serve_pdfs.py.)
 
 Enable it in the config::
 
@@ -17,7 +19,7 @@ Enable it in the config::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -29,12 +31,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import page_html
-from .content_settings import ContentSettings, parse_content_settings
-from .merge_conflicts import scan_site
+from . import from_mkdocs, page_html
+from .content_settings import parse_content_settings
 from .open_data import dumps
-from .problems import ContentError, Problem
-from .site_model import PageSource, SiteModel, SiteSettings
+from .problems import ContentError
+from .site_model import SiteModel
 
 
 class PackPluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
@@ -42,8 +43,8 @@ class PackPluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs 
     data_dir = c.Dir(exists=True, default="pack")
     #: Folder of strings files, one a language.
     locales_dir = c.Dir(exists=True, default="locales")
-    #: Whether the PDFs are built, so pages may link to them (`make` sets
-    #: PACK_PDFS=true; `make serve` leaves it off).
+    #: Whether the PDFs are built, so pages may link to them (`make` and
+    #: `make serve` set PACK_PDFS=true; `make serve PDFS=no` leaves it off).
     pdfs = c.Type(bool, default=False)
 
 
@@ -53,35 +54,34 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self._model: SiteModel | None = None
         self._nav: Navigation | None = None
+        self._serving = False
 
     @property
     def model(self) -> SiteModel:
         assert self._model is not None, "the pack plugin's on_config has not run"
         return self._model
 
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self._serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Conflict markers first: before any page or pack file is read (make and make check have
         # already scanned mkdocs.yml, which MkDocs could not have read with markers in).
         content = parse_content_settings(dict(config.extra), "mkdocs.yml")[0]
-        conflicts = _merge_conflicts(config, self.config, content.overlay)
+        folders = {"data_dir": Path(self.config.data_dir), "locales_dir": Path(self.config.locales_dir)}
+        conflicts = from_mkdocs.merge_conflicts(config, folders, content.overlay)
         if conflicts:
             raise PluginError(ContentError(conflicts).report())
         # The fork's extensions and features first, so pages and pack data render with them.
-        _merge_fork_lists(config, content)
+        from_mkdocs.merge_fork_lists(config, content)
+        site_url = from_mkdocs.published_site_url(config) if self._serving else config.site_url
         try:
-            self._model = SiteModel.load(_settings(config, self.config))
+            self._model = SiteModel.load(from_mkdocs.settings(config, folders, bool(self.config.pdfs), site_url))
             if config.nav:
-                config.nav = self.model.navigation(config.nav, _docs_pages(config, self.model))
+                config.nav = self.model.navigation(config.nav, from_mkdocs.docs_pages(config, self.model))
         except ContentError as error:
             raise PluginError(error.report()) from None
-        strings = self.model.strings
-        for scheme in config.theme.get("palette") or []:  # the theme's own strings, in the pack's language
-            if isinstance(scheme, dict) and scheme.get("toggle"):
-                scheme["toggle"]["name"] = strings(
-                    "theme.to_light" if scheme.get("scheme") == "slate" else "theme.to_dark"
-                )
-        if config.mdx_configs.get("toc", {}).get("permalink"):
-            config.mdx_configs["toc"]["permalink_title"] = strings("theme.permalink")
+        from_mkdocs.name_theme_controls(config, self.model.strings)
         config.site_name = self.model.title
         config.theme["logo"] = self.model.identity.logo
         config.theme["favicon"] = self.model.identity.favicon
@@ -125,7 +125,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         model.set_pages({file.src_uri: file.url for file in files.documentation_pages(inclusion=lambda _: True)})
         # Reported with the rendering and link problems after the build, so that one run lists them all,
         # unless a page cannot even be read.
-        problems = model.check_pages(_source(file) for file in files.documentation_pages())
+        problems = model.check_pages(from_mkdocs.page_source(file) for file in files.documentation_pages())
         if model.pages_unsafe_to_render:
             raise PluginError(ContentError(problems).report())
         return files
@@ -135,13 +135,13 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self.model.render(_source(page.file), markdown, page.meta, page.title, page.file.url)
+        return self.model.render(from_mkdocs.page_source(page.file), markdown, page.meta, page.title, page.file.url)
 
     def on_page_content(self, html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Unlink hidden pages, and give the contents the headings that components write as HTML."""
         html_text = self.model.unlink_hidden(html_text, page.file.url)
         headings = page_html.headings(html_text)
-        markdown_anchors = {anchor.id for anchor in _walk(page.toc)}
+        markdown_anchors = from_mkdocs.toc_ids(page.toc)
         if any(anchor not in markdown_anchors for _, anchor, _ in headings):
             page.toc = get_toc(page_html.nest(headings))  # type: ignore[arg-type]
         return html_text
@@ -169,95 +169,13 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         problems = self.model.problems(site_dir)
         if problems:
             raise PluginError(ContentError(problems).report())
-        data = self.model.open_data(_page_records(self._nav))
+        data = self.model.open_data(from_mkdocs.page_records(self._nav))
         api = site_dir / "api"
         api.mkdir(parents=True, exist_ok=True)
         (api / "pack.json").write_text(dumps(data), encoding="utf-8")
         # The same data as a script, for pages opened from files, where
         # browsers refuse to fetch JSON (the planner uses it).
         (api / "pack.js").write_text("window.__alpPack = " + dumps(data), encoding="utf-8")
-
-
-def _settings(config: MkDocsConfig, plugin_config: PackPluginConfig) -> SiteSettings:
-    """The site model's settings, from MkDocs' config."""
-    return SiteSettings(
-        config_file=Path(config.config_file_path or "mkdocs.yml").resolve(),
-        docs_dir=Path(config.docs_dir),
-        data_dir=Path(plugin_config.data_dir),
-        locales_dir=Path(plugin_config.locales_dir),
-        language=str(config.theme.get("language") or "en"),
-        extra=dict(config.extra),
-        site_name=config.site_name,
-        site_url=config.site_url,
-        site_description=config.site_description,
-        theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
-        markdown_extensions=list(config.markdown_extensions),
-        markdown_configs=dict(config.mdx_configs),
-        pdfs=bool(plugin_config.pdfs),
-    )
-
-
-def _merge_conflicts(config: MkDocsConfig, plugin_config: PackPluginConfig, overlay: str | None) -> list[Problem]:
-    """Every conflict Git left in the config, the pages, the pack, the strings or the overlay."""
-    config_file = Path(config.config_file_path or "mkdocs.yml")
-    folders = [Path(config.docs_dir), Path(plugin_config.data_dir), Path(plugin_config.locales_dir)]
-    if overlay:
-        folders.append(config_file.resolve().parent / overlay)
-    return scan_site(config_file, folders)
-
-
-def _merge_fork_lists(config: MkDocsConfig, content: ContentSettings) -> None:
-    """Add the fork's Markdown extensions and theme features to upstream's (INHERIT would replace them)."""
-    for entry in content.markdown_extensions:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        if name not in config.markdown_extensions:
-            config.markdown_extensions.append(name)
-        if options:
-            config.mdx_configs[name] = options
-    features = config.theme.get("features") or []
-    config.theme["features"] = features + [feature for feature in content.theme_features if feature not in features]
-
-
-def _docs_pages(config: MkDocsConfig, model: SiteModel) -> list[str]:
-    pages = {path.relative_to(config.docs_dir).as_posix() for path in Path(config.docs_dir).rglob("*.md")}
-    return sorted(pages | {src for src in model.overlay_pages() if src.endswith(".md")})
-
-
-def _source(file: File) -> PageSource:
-    try:
-        text: str | None = file.content_string
-    except UnicodeDecodeError:
-        text = None
-    return PageSource(file.src_uri, text, generated=file.generated_by is not None)
-
-
-def _page_records(nav: Navigation | None) -> list[dict[str, Any]]:
-    """Every page in nav order, with its sections and whether it goes in the PDF."""
-    records = []
-    for page in nav.pages if nav else []:
-        sections: list[str] = []
-        parent = page.parent
-        while parent is not None:
-            sections.insert(0, parent.title)
-            parent = parent.parent
-        records.append(
-            {
-                "title": page.title or "",
-                "url": page.file.url,
-                "sections": sections,
-                "pdf": bool(page.meta.get("pdf", True)),
-                "src_uri": page.file.src_uri,
-            }
-        )
-    return records
-
-
-def _walk(toc: Any) -> list[Any]:
-    found = []
-    for item in toc or []:
-        found.append(item)
-        found.extend(_walk(item.children))
-    return found
 
 
 __all__ = ["PackPlugin", "PackPluginConfig"]

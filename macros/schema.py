@@ -151,6 +151,14 @@ class Experience(StrEnum):
     EXPERIENCED = "experienced"
 
 
+class DocumentUse(StrEnum):
+    """Who or what a printed document is for: the Downloads page groups them by it."""
+
+    ROOM = "room"
+    MEMBERS = "members"
+    FACILITATOR = "facilitator"
+
+
 class Role(StrEnum):
     """Who leads an item on a session agenda."""
 
@@ -159,6 +167,34 @@ class Role(StrEnum):
     PRESENTER = "presenter"
     SPONSOR = "sponsor"
     EVERYONE = "everyone"
+
+
+class Problem(StrEnum):
+    """A difficulty a set meets, that a tool card helps with (most are on the Common difficulties page).
+
+    The one list of them: a card's ``problems`` takes these values, the tool
+    index and the planner's finder search them, and each has a label under
+    ``problem`` in the strings.
+    """
+
+    ADVICE_GIVING = "advice-giving"
+    SILENCE = "silence"
+    DOMINANT_MEMBER = "dominant-member"
+    NO_ISSUE = "no-issue"
+    STUCK_ISSUE = "stuck-issue"
+    UNCLEAR_ISSUE = "unclear-issue"
+    WANTS_SOLUTIONS = "wants-solutions"
+    COLLUSION = "collusion"
+    BLAMING_OTHERS = "blaming-others"
+    CONFLICT = "conflict"
+    DEPENDENCE = "dependence"
+    ACTIONS_NOT_DONE = "actions-not-done"
+    LATENESS_ABSENCE = "lateness-absence"
+    CONFIDENTIALITY = "confidentiality"
+    DISTRESS = "distress"
+    DRIFTING_MEETING = "drifting-meeting"
+    LEARNING_UNCLEAR = "learning-unclear"
+    NEW_TO_THE_METHOD = "new-to-the-method"
 
 
 @rule("`next_review` comes after `last_reviewed`.")
@@ -277,6 +313,13 @@ class ToolCard(PagedItem):
         description="How many people the tool suits: the fewest and the most.", examples=[{"min": 4, "max": 10}]
     )
     experience: Experience = Field(description="How much facilitation experience the tool asks for.", examples=["new"])
+    problems: list[Problem] = Field(
+        default_factory=list,
+        description="The difficulties in a set that the tool helps with, from a fixed list. The card shows them, "
+        "and the tool index and the planner find the card by them. Each value has a label under `problem` "
+        "in the strings.",
+        examples=[["advice-giving", "new-to-the-method"]],
+    )
     materials: list[PlainText] = Field(
         min_length=1, description="What the facilitator needs, one thing to an item.", examples=[["A timer"]]
     )
@@ -323,6 +366,15 @@ class ToolCard(PagedItem):
         description="Where the tool comes from.", examples=["A common opening round in action learning."]
     )
     licence: PlainText = Field(description="The licence the card is shared under.", examples=["CC BY-SA 4.0"])
+
+    @field_validator("problems")
+    @classmethod
+    @rule("No value of `problems` is given twice.")
+    def _problems_once(cls, problems: list[Problem]) -> list[Problem]:
+        twice = sorted({problem.value for problem in problems if problems.count(problem) > 1})
+        if twice:
+            raise ValueError(f"{', '.join(twice)} given more than once; keep one of each")
+        return problems
 
     @field_validator("steps")
     @classmethod
@@ -669,6 +721,13 @@ class Form(PagedItem):
     kind: FormKind = Field(
         description="`form` for a form to fill in (its PDF has boxes to type in); `template` for a sheet to write on.",
         examples=["form"],
+    )
+    use: DocumentUse = Field(
+        default=DocumentUse.MEMBERS,
+        description="Who the printed form is for, which groups it on the Downloads page: `room` for sheets used "
+        "in a meeting (such as role cards), `members` for what each member keeps or fills in, `facilitator` for "
+        "letters, agreements and records the facilitator sends or keeps.",
+        examples=["members"],
     )
     introduction: MarkdownText = Field(
         description="The text above the sections: who fills in the form, and when.",

@@ -422,6 +422,7 @@ class SiteModel:
                 "site_title": self.title,
                 "hidden_urls": self.hidden_urls(),
                 "printed": list(self.printed.values()),
+                "page_urls": frozenset(self.page_urls.values()) - set(self.hidden_urls()),
             },
         )
 

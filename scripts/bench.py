@@ -43,10 +43,12 @@ TO_PDF_PLUGIN = "  - to-pdf:\n      output_path: downloads/to-pdf.pdf\n      toc
 class Run:
     name: str
     seconds: float
-    #: The largest single process's peak, and the peak of all of them together.
+    #: The largest single process's peak, and the peak of all of them together
+    #: (each counting its proportional share; and as a plain sum of resident sizes).
     peak_mb: float
     total_mb: float
     output: str
+    total_rss_mb: float = 0.0
 
 
 PROBE = Path(__file__).with_name("bench_probe.py")
@@ -60,7 +62,10 @@ def measure(name: str, command: list[str], cwd: Path, env: dict[str, str]) -> Ru
     data = json.loads(raw.stdout)
     if data["code"] != 0:
         raise SystemExit(f"{name} failed:\n{data['output']}")
-    run = Run(name, data["seconds"], data["largest_kb"] / 1024, data["total_kb"] / 1024, data["output"])
+    megabytes = {key: data[key] / 1024 for key in ("largest_kb", "total_kb", "total_rss_kb")}
+    run = Run(
+        name, data["seconds"], megabytes["largest_kb"], megabytes["total_kb"], data["output"], megabytes["total_rss_kb"]
+    )
     print(
         f"  {name:<44} {run.seconds:6.1f} s  {run.peak_mb:6.0f} MB largest process, {run.total_mb:6.0f} MB in all",
         flush=True,
@@ -219,7 +224,8 @@ def _report_scale(runs: dict[str, Any]) -> list[Target]:
     _, big_floor, big_over = floor(big)
     print(
         f"  scale: 10 times the content took {big.seconds:.1f} s, {growth:.1f} times the real pack's "
-        f"{clean.seconds:.1f} s; peak memory {big.total_mb:.0f} MB in all processes, "
+        f"{clean.seconds:.1f} s; peak memory {big.total_mb:.0f} MB in all processes "
+        f"({big.total_rss_mb:.0f} MB counting shared pages once a process), "
         f"{big.peak_mb:.0f} MB in the largest; its pack PDF has {big_pack['pages']} pages, "
         f"{big_pack['bytes'] / 1e6:.1f} MB; its PDF step {big_over:.2f} times its floor of {big_floor:.1f} s"
     )

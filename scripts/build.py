@@ -44,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         refuse_merge_conflicts(args.config_file)  # before the config is read, and before site/ is touched
         with staged_site(args.site_dir) as scratch:
             print("Building the site...", flush=True)
-            run_mkdocs(args.config_file, scratch, {"PACK_PDFS": "false" if args.no_pdf else "true"})
+            pdfs = {"PACK_PDFS": "false" if args.no_pdf else "true"}
+            run_mkdocs(args.config_file, scratch, pdfs, meanwhile=None if args.no_pdf else _load_pdf_build)
             print(f"  site built in {time.monotonic() - started:.1f} s", flush=True)
             if not args.no_pdf:
                 _build_pdfs(scratch, args.cache, args.jobs)
@@ -55,6 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     state.record(inputs)
     print(f"Built {args.site_dir.as_posix()}/ in {time.monotonic() - started:.1f} s", flush=True)
     return 0
+
+
+def _load_pdf_build() -> None:
+    """While MkDocs builds the site on one core: load the PDF build, and start the server its workers fork from."""
+    from .pdf.build import start_workers
+
+    start_workers()
 
 
 def _build_pdfs(site: Path, cache: Path, jobs: int | None) -> None:

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -68,8 +68,16 @@ def edition_epoch(config_file: Path) -> str:
     return str(int(moment.timestamp()))
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> None:
-    """``mkdocs build --strict`` into ``site_dir``; raise BuildError on any problem."""
+def run_mkdocs(
+    config_file: Path,
+    site_dir: Path,
+    extra_env: dict[str, str] | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> None:
+    """``mkdocs build --strict`` into ``site_dir``; raise BuildError on any problem.
+
+    ``meanwhile`` runs in this process while MkDocs builds in its own (its output waits in the pipe).
+    """
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     env.setdefault("SOURCE_DATE_EPOCH", edition_epoch(config_file))
@@ -88,6 +96,8 @@ def run_mkdocs(config_file: Path, site_dir: Path, extra_env: dict[str, str] | No
     ]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert process.stdout is not None
+    if meanwhile is not None:
+        meanwhile()
     for line in _without_info(process.stdout):
         print(line, end="", flush=True)
     if process.wait() != 0:

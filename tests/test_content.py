@@ -118,15 +118,14 @@ def test_uk_spelling(built_real_site: BuildResult, page_texts: dict[str, tuple[s
         pytest.skip("the spelling check is for the English pack (hunspell en_GB); this edition is in another language")
     # Upstream's words, and a fork's own (local-words.txt, if it has one).
     dictionary = write_dictionary(spelling_words(UPSTREAM_WORDS, FORK_WORDS), tmp_path / "words.dic")
+    # One hunspell run for every word of every page (it takes a moment to load its dictionary).
+    every_word = {word for _, words in page_texts.values() for word in words.split()}
+    unknown = {word for word in unknown_words(sorted(every_word), dictionary) if not word.isupper()}
+    unknown = {word for word in unknown if not any(c.isdigit() for c in word)}
     misspelt: dict[str, list[str]] = {}
     for url, (_, words) in page_texts.items():
-        unknown = sorted(
-            word
-            for word in unknown_words(words.split(), dictionary)
-            if not word.isupper() and not any(c.isdigit() for c in word)
-        )
-        if unknown:
-            misspelt[url] = unknown
+        if found := sorted(unknown.intersection(words.split())):
+            misspelt[url] = found
     assert misspelt == {}, (
         "Fix the spelling. A real word of your edition, such as a local place name: add it to "
         "local-words.txt beside mkdocs.yml. A word upstream's own pages need: tests/content/wordlist.txt"

@@ -25,7 +25,7 @@ from macros.components.field_reference import field_reference
 from macros.fields import fields_of, validator_rules
 from macros.kinds import KINDS, Kind
 from macros.problems import describe_error
-from macros.schema import Stage
+from macros.schema import Problem, Stage
 
 from .conftest import PROJECT
 
@@ -89,6 +89,14 @@ def test_every_field_has_an_example(kind: Kind) -> None:
 def test_the_reference_lists_the_stages(reference: dict[str, str]) -> None:
     for stage in Stage:
         assert f"<code>{stage.value}</code>" in reference["card"]
+
+
+def test_the_reference_lists_the_problems_a_card_helps_with(reference: dict[str, str]) -> None:
+    card = reference["card"]
+    assert '<th scope="row"><code>problems</code></th>' in card
+    assert "The difficulties in a set that the tool helps with" in card
+    for problem in Problem:
+        assert f"<code>{problem.value}</code>" in card
 
 
 def test_the_page_shows_every_kind() -> None:

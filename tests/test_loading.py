@@ -159,6 +159,16 @@ CASES = [
         ),
     ),
     Case(
+        "unknown problem",
+        replace(CARD, "problems: [advice-giving, new-to-the-method]", "problems: [advice-givng]"),
+        ("problems[1]: expected one of 'advice-giving', 'silence'", "got 'advice-givng' (did you mean 'advice-giving'"),
+    ),
+    Case(
+        "a problem twice",
+        replace(CARD, "problems: [advice-giving, new-to-the-method]", "problems: [silence, silence]"),
+        ("problems: silence given more than once; keep one of each",),
+    ),
+    Case(
         "bad date",
         replace(MINIMAL, "last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026"),
         ("last_reviewed: expected a date written as YYYY-MM-DD",),

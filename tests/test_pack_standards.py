@@ -17,11 +17,14 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
 
+from macros.downloads import USES, Download, PrintedPage, catalogue
 from macros.loading import load_pack
 from macros.pack import Pack
 from macros.programme import figures, slots_for
-from macros.schema import BankKind
+from macros.schema import BankKind, Problem
+from macros.strings import load_strings
 
 from .conftest import PROJECT
 
@@ -175,3 +178,56 @@ def test_pages_quote_the_programmes_figures_from_the_data(pack: Pack) -> None:
                 if pattern.search(line):
                     typed.append(f"{path.relative_to(PROJECT)}:{number}: {pattern.search(line).group(0)!r} ({name})")  # type: ignore[union-attr]
     assert typed == [], "write {{ programme.<figure> }} instead"
+
+
+def test_every_card_says_which_problems_it_helps_with(pack: Pack) -> None:
+    # A facilitator looking for help with a problem finds every card that helps (issue 17).
+    without = [card.id for card in pack.cards.values() if not card.problems]
+    assert without == [], "give these cards a 'problems' list (see Fields of pack files)"
+    unused = [problem.value for problem in Problem if not any(problem in c.problems for c in pack.cards.values())]
+    assert unused == [], "no card helps with these problems: drop them from macros/schema.py or fill in a card"
+
+
+def test_the_cards_for_advice_giving_are_the_ones_common_difficulties_suggests(pack: Pack) -> None:
+    advice = {card.id for card in pack.cards.values() if Problem.ADVICE_GIVING in card.problems}
+    assert "rephrasing-practice" in advice  # named under "A member who always gives advice"
+    assert "exploring-questions-round" in advice
+
+
+def test_every_problem_has_a_label_in_every_language() -> None:
+    for path in sorted((PROJECT / "locales").glob("*.yml")):
+        labels = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("problem", {})
+        missing = [problem.value for problem in Problem if problem.value not in labels]
+        assert missing == [], f"{path.name}: add a label under 'problem' for {missing}"
+
+
+def _downloads(pack: Pack) -> list[Download]:
+    strings = load_strings(PROJECT / "locales", "en")
+    printed = [PrintedPage("member-handbook", "A handbook for set members", "guide", use="members")]
+    return catalogue(pack, strings, "The pack", printed=printed)
+
+
+def test_no_two_downloads_share_a_title(pack: Pack) -> None:
+    # The trial met two "Reflective log"s: a title that is another's plus "template" names the same thing twice.
+    titles = {item.title.casefold(): item.file for item in _downloads(pack)}
+    assert len(titles) == len(_downloads(pack))
+    echoes = [
+        (title, other)
+        for title in titles
+        for other in titles
+        if other != title and re.sub(r" (template|sheet|form|handout)$", "", other) == title
+    ]
+    assert echoes == [], "give these documents titles that say what each is"
+
+
+def test_every_download_is_for_a_use_in_the_order_of_the_downloads_page(pack: Pack) -> None:
+    downloads = _downloads(pack)
+    assert {item.use for item in downloads} == {"room", "members", "facilitator"}
+    assert set(USES) == {"room", "members", "facilitator", "adapting"}
+    by_file = {item.file: item.use for item in downloads}
+    assert by_file["handouts/practice-triad.pdf"] == "room"
+    assert by_file["forms/triad-roles.pdf"] == "room"
+    assert by_file["forms/reflective-log.pdf"] == "members"
+    assert by_file["member-handbook.pdf"] == "members"
+    assert by_file["forms/joining-letter.pdf"] == "facilitator"
+    assert by_file["pack.pdf"] == "facilitator"

@@ -543,7 +543,7 @@ def test_each_handout_and_form_is_titled_for_what_it_is(built_real_site: BuildRe
     """A PDF's title is what a reader's window and a screen reader announce: not just "Check-in"."""
     site = built_real_site.site
     edition = open_data(site)["identity"]["name"]
-    what = {"handout": "tool card handout", "form": "form to fill in", "template": "template to write on"}
+    what = {"handout": "handout", "form": "form to fill in", "template": "template to write on"}
     titled = [item for item in manifest(site)["documents"] if item["kind"] in what]
     assert {item["kind"] for item in titled} == set(what)
     for item in titled:

@@ -206,6 +206,7 @@ def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tm
         "kind": "pack",
         "layout": "pack",
         "page": None,
+        "use": "facilitator",
         "pages": [],
     }
     assert [entry for entry in files if entry["layout"] == "printed"] == [
@@ -215,6 +216,7 @@ def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tm
             "kind": "sheet",
             "layout": "printed",
             "page": "questions/starter.html",
+            "use": "members",
             "pages": [],
         }
     ]

@@ -25,6 +25,8 @@ without touching it; what both sides know of a built page's HTML is in
   checks the pages' links to the PDFs.
 - :mod:`.memory` hands freed memory back after a large render.
 - :mod:`.speedups` unpacks fonts once and keeps pydyf's page references.
+- :mod:`.live` keeps the PDFs of ``make serve``'s preview up to date, in
+  the background, after every rebuild.
 
 Print looks come from the stylesheets in ``styles/``, split by concern:
 fonts, variables, page rules, cover, contents, components, and one per

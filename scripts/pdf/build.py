@@ -15,6 +15,7 @@ import heapq
 import itertools
 import json
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import re
 import sys
@@ -46,6 +47,10 @@ class Made:
     sha256: str
     #: CPU seconds of the renders (and the join) this build ran for it.
     cpu: float = 0.0
+
+
+def _pages(count: int) -> str:
+    return "1 page" if count == 1 else f"{count} pages"
 
 
 def human_size(size: int) -> str:
@@ -82,14 +87,25 @@ def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], 
 JOBS_PER_WORKER = 20
 
 
+def _worker_context() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["scripts.pdf.render", "scripts.pdf.join"])
+    return context
+
+
+def start_workers() -> None:
+    """Start the server the workers are forked from now, so that it loads WeasyPrint while the site builds."""
+    _worker_context()
+    multiprocessing.forkserver.ensure_running()
+
+
 def _workers(jobs: int) -> ProcessPoolExecutor:
     """The worker processes, started from a server process that has loaded WeasyPrint once.
 
     A fresh worker is then a fork of that server: it starts in milliseconds,
     with none of the memory an earlier worker had gathered.
     """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["scripts.pdf.render", "scripts.pdf.join"])
+    context = _worker_context()
     return ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context, max_tasks_per_child=JOBS_PER_WORKER)
 
 
@@ -210,7 +226,7 @@ class _Run:
         making.cpu += result.cpu
         if task.key is not None:
             self.cache.put(task.key, result)
-            self.log(f"  rendered {task.job.name}  ({result.pages} pages, {result.seconds:.1f} s)")
+            self.log(f"  rendered {task.job.name}  ({_pages(result.pages)}, {result.seconds:.1f} s)")
             for note in result.notes:
                 self.log(f"    {note}")
         try:
@@ -234,7 +250,7 @@ class _Run:
         if isinstance(making.jobs, PackJobs):
             steps = f"; {making.rendered} of {making.rendered + making.reused} steps rendered, the rest from the cache"
         self.log(
-            f"  rendered {making.document.filename}  ({made.pages} pages, "
+            f"  rendered {making.document.filename}  ({_pages(made.pages)}, "
             f"{human_size(len(made.pdf))}, {made.seconds:.1f} s{steps})"
         )
         if not isinstance(making.jobs, PackJobs):

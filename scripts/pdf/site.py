@@ -40,6 +40,8 @@ class Download:
     kind: str
     layout: str
     page: str | None
+    #: Who or what it is for, as the Downloads page groups it (the PDF step makes each the same way).
+    use: str = ""
     #: The pages a bundle (everything to print for a meeting) joins, in order.
     pages: tuple[str, ...] = ()
 

@@ -12,7 +12,7 @@ const vm = require("node:vm");
 
 const PROJECT = path.join(__dirname, "..", "..");
 const SCRIPTS = path.join(PROJECT, "overrides", "assets", "javascripts");
-const PURE = ["card-filter.js", "plan-time.js", "plan-state.js"];
+const PURE = ["card-filter.js", "plan-time.js", "plan-state.js", "plan-print.js"];
 
 function read(name) {
   return fs.readFileSync(path.join(SCRIPTS, name), "utf8");
@@ -29,7 +29,7 @@ function load(names) {
 
 test("the pure scripts set window.alp in the browser, without module or document", () => {
   const window = load(PURE);
-  assert.deepEqual(Object.keys(window.alp).sort(), ["cardFilter", "planState", "planTime"]);
+  assert.deepEqual(Object.keys(window.alp).sort(), ["cardFilter", "planPrint", "planState", "planTime"]);
   assert.equal(typeof window.alp.cardFilter.select, "function");
   assert.equal(window.alp.planTime.toClock(600), "10:00");
   assert.equal("module" in window || "document" in window, false);
@@ -42,17 +42,19 @@ test("in the browser they work as in Node", () => {
   const plan = window.alp.planState.useSession(window.alp.planState.blank(), "set-meeting-1", pack);
   const summary = window.alp.planTime.summary(plan.start, plan.items, plan.length);
   assert.equal(summary.key, "planner.total_exact");
-  assert.equal(window.alp.planState.decode(window.alp.planState.encode(plan), pack).items.length, 3);
+  assert.equal(window.alp.planState.decode(window.alp.planState.encode(plan, pack), pack).items.length, 3);
+  assert.deepEqual(window.alp.planPrint.checklist(plan, pack).materials, ["Name cards", "A timer"]);
 });
 
 test("plan-state.js says so when plan-time.js, which the planner loads before it, is missing", () => {
   assert.throws(() => load(["plan-state.js"]), /plan-state\.js needs plan-time\.js/);
+  assert.throws(() => load(["plan-time.js", "plan-print.js"]), /plan-print\.js needs plan-state\.js/);
 });
 
 test("the planner's page loads its scripts in order, and every page loads card-filter.js first", () => {
   const template = fs.readFileSync(path.join(PROJECT, "macros", "components", "session_planner", "template.html"), "utf8");
   const loaded = [...template.matchAll(/assets\/javascripts\/([\w.-]+\.js)/g)].map((match) => match[1]);
-  assert.deepEqual(loaded, ["plan-time.js", "plan-state.js", "planner.js"]);
+  assert.deepEqual(loaded, ["plan-time.js", "plan-state.js", "plan-print.js", "planner.js"]);
   const main = fs.readFileSync(path.join(PROJECT, "overrides", "main.html"), "utf8");
   const scripts = main.slice(main.indexOf("{% block scripts %}"));
   assert.ok(scripts.indexOf("assets/javascripts/card-filter.js") < scripts.indexOf("super()"), "before the theme's and extra_javascript's scripts");

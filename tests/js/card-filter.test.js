@@ -16,7 +16,7 @@ test("an empty filter keeps every card, in order", () => {
 
 test("fields are read as a form gives them: trimmed, lower-cased, numbers or nothing", () => {
   assert.deepEqual(cardFilter.fromFields({ words: "  Check ", stage: "opening", time: "15", size: "x" }), {
-    words: "check", stage: "opening", time: 15, size: 0
+    words: "check", stage: "opening", time: 15, size: 0, problem: ""
   });
 });
 
@@ -25,6 +25,24 @@ test("words match the title or the summary, in any case", () => {
   assert.deepEqual(all({ words: "tame or" }), ["wicked-problem-test"]);
   assert.deepEqual(all({ words: "check-out" }), ["check-out"]);
   assert.deepEqual(all({ words: "nothing like this" }), []);
+});
+
+test("words match every word in any order, and the problems a card helps with, by id or in the site's words", () => {
+  const cards = [
+    { id: "rephrasing-practice", title: "Rephrasing practice", summary: "Turning leading questions into open ones.",
+      stages: ["preparing"], duration: { min: 15, max: 25 }, group_size: { min: 2, max: 10 },
+      problems: ["advice-giving"], problem_labels: ["A member keeps giving advice"] },
+    { id: "check-in", title: "Check-in", summary: "Each member says how they arrive.",
+      stages: ["opening"], duration: { min: 10, max: 20 }, group_size: { min: 3, max: 10 } }
+  ];
+  const found = (fields) => ids(cardFilter.select(cards, cardFilter.fromFields(fields)));
+  assert.deepEqual(found({ words: "giving advice" }), ["rephrasing-practice"]);
+  assert.deepEqual(found({ words: "Advice  KEEPS" }), ["rephrasing-practice"]);
+  assert.deepEqual(found({ words: "advice-giving" }), ["rephrasing-practice"]);
+  assert.deepEqual(found({ words: "giving silence" }), []);
+  assert.deepEqual(found({ problem: "advice-giving" }), ["rephrasing-practice"]);
+  assert.deepEqual(found({ problem: "silence" }), []);
+  assert.deepEqual(found({ problem: "advice-giving", stage: "opening" }), []);
 });
 
 test("a stage keeps the cards for that stage", () => {
@@ -60,4 +78,5 @@ test("the key is the same for the same filter and differs otherwise", () => {
   const key = (fields) => cardFilter.key(cardFilter.fromFields(fields));
   assert.equal(key({ words: " Check", time: "10" }), key({ words: "check ", time: "10" }));
   assert.notEqual(key({ time: "10" }), key({ size: "10" }));
+  assert.notEqual(key({}), key({ problem: "silence" }));
 });

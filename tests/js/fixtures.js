@@ -26,10 +26,12 @@ module.exports = function pack() {
       {
         id: "set-meeting-1", title: "Set meeting 1", length: 60, materials: ["Name cards", "A timer"],
         agenda: [
-          { title: "Check-in", minutes: 25, lead: "facilitator", card: "check-in" },
-          { title: "Presenting", minutes: 30, lead: "presenter", card: null },
+          { title: "Check-in", minutes: 25, lead: "facilitator", card: "check-in", notes: "Go **first**." },
+          { title: "Presenting", minutes: 30, lead: "presenter", card: null, notes: null },
           { title: "Check-out", minutes: 5, lead: "everyone", card: "check-out" }
-        ]
+        ],
+        room: ["A circle of chairs"],
+        preparation: { facilitator: ["Print the [starter questions](questions/starter.md)."], members: ["Think."] }
       }
     ],
     limits: {

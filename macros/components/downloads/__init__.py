@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ...downloads import OFFLINE_ZIP, catalogue
+from ...downloads import OFFLINE_ZIP, USES, catalogue
 from .. import RenderContext, render
+
+#: The pages for a fork's editors, listed with the downloads for adapting: (URL, title and text in the strings).
+ADAPTING_PAGES = (
+    ("adapting.html", "downloads.adapting_title", "downloads.adapting_how"),
+    ("adapting-fields.html", "downloads.fields_title", "downloads.fields_how"),
+)
 
 
 def downloads(ctx: RenderContext) -> Markup:
-    """Render the table of every PDF, linked when the PDFs are built."""
+    """Render every PDF, grouped by who or what it is for, each linked when the PDFs are built."""
     site_title = str(ctx.options.get("site_title", ""))
     items = catalogue(
         ctx.pack,
@@ -24,4 +30,16 @@ def downloads(ctx: RenderContext) -> Markup:
         ctx.options.get("hidden_urls", ()),
         ctx.options.get("printed", ()),
     )
-    return render("downloads", ctx, downloads=items, pdfs=bool(ctx.options.get("pdfs")), offline_zip=OFFLINE_ZIP)
+    # The site's pages, when it is a site (a component example has none, and shows every page).
+    known = ctx.options.get("page_urls")
+    pages = [page for page in ADAPTING_PAGES if known is None or page[0] in known]
+    groups = [(use, [item for item in items if item.use == use]) for use in USES]
+    groups = [(use, group) for use, group in groups if group or (use == "adapting" and pages)]
+    return render(
+        "downloads",
+        ctx,
+        groups=groups,
+        pdfs=bool(ctx.options.get("pdfs")),
+        offline_zip=OFFLINE_ZIP,
+        adapting_pages=pages,
+    )

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import TypeAdapter
 
-from ...schema import People, SessionKind, Stage
+from ...schema import People, Problem, SessionKind, Stage
 from .. import RenderContext, choice, render
 
 #: Choices for 'time you have', in minutes.
@@ -53,4 +53,7 @@ def tool_index(
         wanted_kind = choice(SessionKind, session, "session")
         cards = [card for card in cards if wanted_kind in card.sessions]
     stages = [s for s in Stage if any(s in card.stages for card in cards)]
-    return render("tool_index", ctx, cards=cards, stages=stages, times=TIME_CHOICES, size=GROUP_SIZE, id=id)
+    problems = [p for p in Problem if any(p in card.problems for card in cards)]
+    return render(
+        "tool_index", ctx, cards=cards, stages=stages, problems=problems, times=TIME_CHOICES, size=GROUP_SIZE, id=id
+    )

@@ -19,7 +19,16 @@
   }
 
   function catalogue(data) {
-    return { cards: byId(data.cards), sessions: byId(data.sessions), limits: data.limits };
+    return {
+      cards: byId(data.cards), sessions: byId(data.sessions), limits: data.limits,
+      banks: data.banks || [], downloads: data.downloads || { folder: "downloads", files: [] }
+    };
+  }
+
+  /* The session plan's entry an item came from (``from``), or null. */
+  function entryOf(item, plan, pack) {
+    var session = pack.sessions[plan.template];
+    return (item.from !== undefined && item.from !== null && session && session.agenda[item.from]) || null;
   }
 
   /* As the page's fields show it before anything is chosen. */
@@ -42,25 +51,39 @@
     return (item.card && pack.cards[item.card]) || null;
   }
 
+  /* The item's own title (a session's, or the facilitator's), else its card's. */
   function titleOf(item, pack) {
     var card = cardOf(item, pack);
-    return card ? card.title : item.title;
+    return item.title || (card ? card.title : "");
   }
 
-  /* An item's minutes: its card's range, widened when it is made to take in
-     its own minutes; any item's minutes without a card. */
+  /* The minutes the card suggests: its range, widened to a session plan's
+     own minutes for the item; any item's minutes without a card. */
   function rangeOf(item, pack) {
     return item.limits || pack.limits.minutes;
   }
 
-  function withLimits(item, pack) {
+  function withLimits(item, pack, widen) {
     var card = cardOf(item, pack);
     var any = pack.limits.minutes;
+    var own = widen || card && card.duration.min;
     return change(item, {
       limits: card
-        ? { min: Math.min(card.duration.min, item.minutes), max: Math.max(card.duration.max, item.minutes) }
+        ? { min: Math.min(card.duration.min, own), max: Math.max(card.duration.max, own) }
         : { min: any.min, max: any.max }
     });
+  }
+
+  /* The card's range when the item's minutes are outside it, else null. */
+  function suggestion(item, pack) {
+    var range = rangeOf(item, pack);
+    return item.minutes < range.min || item.minutes > range.max ? range : null;
+  }
+
+  /* Any whole number of minutes from the least an item takes to the meeting's length. */
+  function allowed(plan, pack) {
+    var any = pack.limits.minutes;
+    return { min: any.min, max: Math.max(any.min, Math.min(any.max, plan.length)) };
   }
 
   /* The middle of the card's time, led by the first role (the facilitator). */
@@ -70,17 +93,27 @@
     return withLimits({ card: id, title: "", minutes: middle, lead: pack.limits.roles[0] }, pack);
   }
 
+  /* The facilitator's own item (lunch, a welcome), with no card. */
+  function ownItem(title, minutes, pack) {
+    return withLimits({ card: null, title: title, minutes: minutes, lead: pack.limits.roles[0] }, pack);
+  }
+
   function setItem(plan, index, changes) {
     var items = plan.items.slice();
     items[index] = change(items[index], changes);
     return change(plan, { items: items });
   }
 
-  /* Within the item's range, which stays as made; no change unless above zero. */
+  /* Whole minutes within allowed(); anything else leaves the plan as it was
+     (the page says why), never changed to some other number. */
   function setMinutes(plan, index, minutes, pack) {
-    if (!(minutes > 0)) return plan;
-    var limits = rangeOf(plan.items[index], pack);
-    return setItem(plan, index, { minutes: time.clamp(minutes, limits), limits: limits });
+    var bounds = allowed(plan, pack);
+    if (Math.round(minutes) !== minutes || minutes < bounds.min || minutes > bounds.max) return plan;
+    return setItem(plan, index, { minutes: minutes });
+  }
+
+  function rename(plan, index, title) {
+    return setItem(plan, index, { title: title });
   }
 
   function setLead(plan, index, lead) {
@@ -95,11 +128,16 @@
       template: id,
       title: session.title,
       length: session.length,
-      items: session.agenda.map(function (entry) {
-        var card = entry.card && pack.cards[entry.card] ? entry.card : null;
-        return withLimits({ card: card, title: entry.title, minutes: entry.minutes, lead: entry.lead }, pack);
+      items: session.agenda.map(function (entry, index) {
+        return fromEntry(entry, index, entry.minutes, entry.lead, entry.title, pack);
       })
     });
+  }
+
+  /* An item made from the session plan's ``index``th entry; its range takes in the entry's minutes. */
+  function fromEntry(entry, index, minutes, lead, title, pack) {
+    var card = entry.card && pack.cards[entry.card] ? entry.card : null;
+    return withLimits({ card: card, title: title, minutes: minutes, lead: lead, from: index }, pack, entry.minutes);
   }
 
   /* The one way to reorder (buttons, keys, dragging); null outside the list. */
@@ -114,35 +152,21 @@
     return items.slice(0, index).concat(items.slice(index + 1));
   }
 
-  /* For the printed agenda: the session's materials, then each card's, and
-     the cards used, each once. */
-  function materials(plan, pack) {
-    var things = plan.template && pack.sessions[plan.template] ? pack.sessions[plan.template].materials : [];
-    var tools = [];
-    plan.items.forEach(function (item) {
-      var card = cardOf(item, pack);
-      if (card && tools.indexOf(card) < 0) {
-        tools.push(card);
-        things = things.concat(card.materials);
-      }
-    });
-    return {
-      materials: things.filter(function (value, index) {
-        return things.indexOf(value) === index;
-      }),
-      tools: tools
-    };
-  }
-
-  /* t=title&s=start&l=length&p=session&i=card*minutes*lead (~title for no card) */
-  function encode(plan) {
+  /* t=title&s=start&l=length&p=session&i=item, an item as ref*minutes*lead,
+     and *title when it is not the ref's own: ref is a card's id, or @n for
+     the session plan's nth entry (from 0); ~title*minutes*lead without either. */
+  function encode(plan, pack) {
     var params = new URLSearchParams();
     params.set("t", plan.title);
     params.set("s", plan.start);
     params.set("l", String(plan.length));
     if (plan.template) params.set("p", plan.template);
     plan.items.forEach(function (item) {
-      params.append("i", [item.card || "~" + item.title, item.minutes, item.lead].join("*"));
+      var entry = entryOf(item, plan, pack);
+      var ref = entry ? "@" + item.from : item.card;
+      var parts = [ref || "~" + item.title, item.minutes, item.lead];
+      if (ref && item.title !== (entry ? entry.title : "")) parts.push(item.title);
+      params.append("i", parts.join("*"));
     });
     return params.toString();
   }
@@ -151,15 +175,21 @@
   function decode(text, pack) {
     var params = new URLSearchParams(text);
     if (!params.has("l")) return null;
-    var items = params.getAll("i").map(function (entry) {
-      var parts = entry.split("*");
-      var lead = parts.pop();
-      var minutes = Number(parts.pop());
-      var name = parts.join("*");
-      var own = name.charAt(0) === "~";
-      if ((!own && !pack.cards[name]) || !(minutes > 0) || pack.limits.roles.indexOf(lead) < 0) return null;
-      var item = { card: own ? null : name, title: own ? name.slice(1) : "", minutes: time.clamp(minutes, pack.limits.minutes), lead: lead };
-      return withLimits(item, pack);
+    var session = pack.sessions[params.get("p")];
+    var items = params.getAll("i").map(function (text) {
+      var parts = text.split("*");
+      var own = text.charAt(0) === "~";
+      /* An own item's title may hold "*": it is all before the last two parts. */
+      var head = own ? [parts.slice(0, -2).join("*")].concat(parts.slice(-2)) : parts.slice(0, 3);
+      var ref = head[0];
+      var minutes = Number(head[1]);
+      var lead = head[2];
+      var title = own ? ref.slice(1) : parts.length > 3 ? parts.slice(3).join("*") : null;
+      var entry = !own && ref.charAt(0) === "@" && session ? session.agenda[Number(ref.slice(1))] : null;
+      if ((!own && !entry && !pack.cards[ref]) || !(minutes > 0) || pack.limits.roles.indexOf(lead) < 0) return null;
+      minutes = time.clamp(minutes, pack.limits.minutes);
+      if (entry) return fromEntry(entry, Number(ref.slice(1)), minutes, lead, title === null ? entry.title : title, pack);
+      return withLimits({ card: own ? null : ref, title: title || "", minutes: minutes, lead: lead }, pack);
     }).filter(Boolean);
     return {
       title: params.get("t") || "",
@@ -171,9 +201,9 @@
   }
 
   return {
-    catalogue: catalogue, blank: blank, change: change, titleOf: titleOf, rangeOf: rangeOf,
-    withLimits: withLimits, cardItem: cardItem, setMinutes: setMinutes, setLead: setLead,
-    useSession: useSession, move: move, removeAt: removeAt, materials: materials,
-    encode: encode, decode: decode
+    catalogue: catalogue, blank: blank, change: change, titleOf: titleOf, rangeOf: rangeOf, entryOf: entryOf,
+    withLimits: withLimits, suggestion: suggestion, allowed: allowed, cardItem: cardItem, ownItem: ownItem,
+    setMinutes: setMinutes, rename: rename, setLead: setLead, useSession: useSession, move: move,
+    removeAt: removeAt, encode: encode, decode: decode
   };
 });

@@ -2,8 +2,11 @@
    Reads api/pack.json (api/pack.js from files), keeps the plan in the
    address and in localStorage, and sends nothing anywhere. Text from data
    is set with textContent, never parsed as HTML. The plan, its time and
-   the card filters are pure functions in plan-state.js, plan-time.js and
-   card-filter.js; this file draws and handles events. */
+   the card filters and the checklist are pure functions in plan-state.js,
+   plan-time.js, card-filter.js and plan-print.js; this file draws and
+   handles events. A change that drops work (a new session plan, starting
+   again, removing an item) offers Undo and is a new entry in the browser's
+   history, so Back brings the plan before it back. */
 (function () {
   "use strict";
 
@@ -14,8 +17,13 @@
   var planTime = window.alp.planTime;
   var planState = window.alp.planState;
   var cardFilter = window.alp.cardFilter;
-  /* pack.json, its catalogue, and the plan (replaced, never changed in place). */
-  var data, pack, plan;
+  var planPrint = window.alp.planPrint;
+  /* pack.json, its catalogue, the plan (replaced, never changed in place),
+     and the plan Undo brings back. */
+  var data, pack, plan, before;
+  var push = false;
+  /* The item and minutes of the minutes box that has the focus, as they were when it took it. */
+  var held = null;
   var lastFilter = null;
   var dragged = null;
 
@@ -68,12 +76,14 @@
   /* ---- Keeping the plan: address and storage ---- */
 
   function save() {
-    var encoded = planState.encode(plan);
+    var encoded = planState.encode(plan, pack);
     try {
-      window.history.replaceState(null, "", "#" + encoded);
+      if (push) window.history.pushState(null, "", "#" + encoded);
+      else window.history.replaceState(null, "", "#" + encoded);
     } catch (error) {
       /* Some file:// pages refuse replaceState; the storage still keeps the plan. */
     }
+    push = false;
     try {
       window.localStorage.setItem(STORE, encoded);
     } catch (error) {
@@ -121,36 +131,61 @@
     if (line.textContent !== summary.text) line.textContent = summary.text;
     line.classList.toggle("alp-planner__summary--over", summary.over);
     $("[data-alp-empty]").hidden = plan.items.length > 0;
+    $("[data-alp-undo]").hidden = true;
     drawPrint();
     save();
   }
 
+  /* The names of a row's controls: by title and position, so no two are alike. */
+  function label(row, index) {
+    var item = plan.items[index];
+    var card = item.card && pack.cards[item.card];
+    var values = { title: titleOf(item) || t("planner.untitled"), position: index + 1, card: card ? card.title : "" };
+    row.querySelectorAll("[data-label]").forEach(function (node) {
+      var text = t("planner." + node.dataset.label, values);
+      if (node.tagName === "LABEL") node.textContent = text;
+      else node.setAttribute("aria-label", text);
+    });
+  }
+
+  /* The row's note: why the minutes were refused (``refused``), or the card's range when outside it. */
+  function note(row, index, refused) {
+    var item = plan.items[index];
+    var range = planState.suggestion(item, pack);
+    var line = row.querySelector(".alp-planner__note");
+    var field = row.querySelector(".alp-planner__minutes");
+    line.textContent = refused
+      ? t("planner.minutes_refused", { max: planState.allowed(plan, pack).max, minutes: item.minutes })
+      : range ? t("planner.minutes_suggested", { min: range.min, max: range.max }) : "";
+    line.hidden = !line.textContent;
+    if (refused) field.setAttribute("aria-invalid", "true");
+    else field.removeAttribute("aria-invalid");
+  }
+
   function drawItems(focus) {
     var list = $("[data-alp-items]");
+    var bounds = planState.allowed(plan, pack);
+    $("#planner-own-minutes").max = bounds.max;
     list.textContent = "";
     plan.items.forEach(function (item, index) {
-      var title = titleOf(item);
-      var limits = planState.rangeOf(item, pack);
       var card = item.card && pack.cards[item.card];
+      var id = "planner-item-" + index;
       var row = el("li", { class: "alp-planner__item", draggable: "true", "data-index": index });
       row.appendChild(el("span", { class: "alp-planner__time" }));
-      var name = el("span", { class: "alp-planner__name" });
+      var name = row.appendChild(el("span", { class: "alp-planner__name" }));
+      name.appendChild(el("label", { class: "alp-visually-hidden", for: id + "-title", "data-label": "item_title" }));
+      name.appendChild(el("input", { id: id + "-title", type: "text", autocomplete: "off", class: "alp-planner__title", value: item.title, placeholder: card ? card.title : "", "data-index": index }));
       if (card) {
-        name.appendChild(el("a", { href: root.dataset.siteRoot + card.url }, title));
-      } else {
-        name.textContent = title;
+        name.appendChild(el("a", { class: "alp-planner__card", href: root.dataset.siteRoot + card.url, "data-label": "item_card" }, t("planner.card", { title: card.title })));
       }
-      row.appendChild(name);
-      var minutesId = "planner-item-" + index + "-minutes";
-      row.appendChild(el("label", { class: "alp-visually-hidden", for: minutesId }, t("planner.item_minutes", { title: title })));
+      row.appendChild(el("label", { class: "alp-visually-hidden", for: id + "-minutes", "data-label": "item_minutes" }));
       row.appendChild(el("input", {
-        id: minutesId, type: "number", inputmode: "numeric", class: "alp-planner__minutes",
-        min: limits.min, max: limits.max, step: "1", value: item.minutes, "data-index": index
+        id: id + "-minutes", type: "number", inputmode: "numeric", class: "alp-planner__minutes",
+        min: bounds.min, max: bounds.max, step: "1", value: item.minutes, "data-index": index, "aria-describedby": id + "-note"
       }));
       row.appendChild(el("span", { class: "alp-planner__unit", "aria-hidden": "true" }, t("planner.minutes_unit")));
-      var leadId = "planner-item-" + index + "-lead";
-      row.appendChild(el("label", { class: "alp-visually-hidden", for: leadId }, t("planner.item_lead", { title: title })));
-      var lead = el("select", { id: leadId, class: "alp-planner__lead", "data-index": index });
+      row.appendChild(el("label", { class: "alp-visually-hidden", for: id + "-lead", "data-label": "item_lead" }));
+      var lead = el("select", { id: id + "-lead", class: "alp-planner__lead", "data-index": index });
       pack.limits.roles.forEach(function (role) {
         var option = el("option", { value: role }, t("role." + role));
         if (role === item.lead) option.selected = true;
@@ -159,11 +194,13 @@
       row.appendChild(lead);
       [["up", "move_up", "up"], ["down", "move_down", "down"], ["remove", "remove", "remove_short"]].forEach(function (names) {
         row.appendChild(el("button", {
-          type: "button", class: "alp-planner__button", "data-action": names[0], "data-index": index,
-          "aria-label": t("planner." + names[1], { title: title })
+          type: "button", class: "alp-planner__button", "data-action": names[0], "data-index": index, "data-label": names[1]
         }, t("planner." + names[2])));
       });
+      row.appendChild(el("p", { id: id + "-note", class: "alp-planner__note" }));
       list.appendChild(row);
+      label(row, index);
+      note(row, index);
     });
     drawTimes();
     if (focus) {
@@ -198,47 +235,76 @@
     });
   }
 
-  function drawPrint() {
-    var area = $("[data-alp-print]");
-    area.textContent = "";
-    var slots = planTime.schedule(plan.start, plan.items);
-    var start = planTime.toMinutes(plan.start);
-    var whole = { start: start, end: start + planTime.total(plan.items) };
-    area.appendChild(el("h2", { class: "alp-planner__print-title" }, plan.title || t("planner.title_default")));
-    area.appendChild(el("p", {}, span(whole) + ". " + fit().text));
+  function heading(area, key) {
+    area.appendChild(el("h2", { class: "alp-planner__print-title" }, t(key, { title: plan.title || t("planner.title_default") })));
+    var begin = planTime.toMinutes(plan.start);
+    area.appendChild(el("p", {}, span({ start: begin, end: begin + planTime.total(plan.items) })));
+  }
+
+  function listOf(area, key, values, show) {
+    if (!values.length) return;
+    area.appendChild(el("h3", {}, t("planner." + key)));
+    var list = area.appendChild(el("ul"));
+    values.forEach(function (value) {
+      list.appendChild(show ? show(value) : el("li", {}, value));
+    });
+  }
+
+  function link(title, url) {
+    var row = el("li");
+    row.appendChild(el("a", { href: root.dataset.siteRoot + url }, title));
+    return row;
+  }
+
+  /* For the room: times, items and who leads them, and nothing else. */
+  function drawAgenda(area, slots) {
+    heading(area, "planner.agenda_title");
     var table = el("table", { class: "alp-planner__agenda" });
-    table.appendChild(el("caption", {}, t("planner.agenda")));
+    table.appendChild(el("caption", { class: "alp-visually-hidden" }, t("planner.agenda")));
     var head = el("tr");
-    ["col_time", "col_item", "col_lead", "col_minutes"].forEach(function (key) {
+    ["col_time", "col_item", "col_lead"].forEach(function (key) {
       head.appendChild(el("th", { scope: "col" }, t("planner." + key)));
     });
     table.appendChild(el("thead")).appendChild(head);
     var body = table.appendChild(el("tbody"));
     plan.items.forEach(function (item, index) {
-      var row = el("tr");
-      row.appendChild(el("td", {}, planTime.toClock(slots[index].start)));
-      row.appendChild(el("td", {}, titleOf(item)));
-      row.appendChild(el("td", {}, t("role." + item.lead)));
-      row.appendChild(el("td", {}, String(item.minutes)));
-      body.appendChild(row);
+      var row = body.appendChild(el("tr"));
+      [span(slots[index]), titleOf(item), t("role." + item.lead)].forEach(function (value) {
+        row.appendChild(el("td", {}, value));
+      });
     });
     area.appendChild(table);
-    var used = planState.materials(plan, pack);
-    if (used.materials.length) {
-      area.appendChild(el("h3", {}, t("planner.materials")));
-      var list = area.appendChild(el("ul"));
-      used.materials.forEach(function (value) {
-        list.appendChild(el("li", {}, value));
-      });
-    }
-    if (used.tools.length) {
-      area.appendChild(el("h3", {}, t("planner.about_tools")));
-      var about = area.appendChild(el("dl"));
-      used.tools.forEach(function (card) {
-        about.appendChild(el("dt", {}, card.title));
-        about.appendChild(el("dd", {}, card.summary));
-      });
-    }
+  }
+
+  /* For the facilitator: what to bring, do and print, and the notes on each item. */
+  function drawChecklist(area, slots) {
+    var list = planPrint.checklist(plan, pack);
+    heading(area, "planner.checklist_title");
+    listOf(area, "materials", list.materials);
+    listOf(area, "room", list.room);
+    listOf(area, "preparation", list.preparation);
+    listOf(area, "to_print", list.documents, function (found) {
+      return link(found.title, found.url);
+    });
+    listOf(area, "handouts", list.handouts, function (card) {
+      return link(card.title, card.handout);
+    });
+    if (!list.notes.length) return;
+    area.appendChild(el("h3", {}, t("planner.notes")));
+    var notes = area.appendChild(el("dl"));
+    list.notes.forEach(function (entry) {
+      notes.appendChild(el("dt", {}, span(slots[entry.index]) + " " + titleOf(plan.items[entry.index])));
+      notes.appendChild(el("dd", {}, entry.text));
+    });
+  }
+
+  function drawPrint() {
+    var slots = planTime.schedule(plan.start, plan.items);
+    [["agenda", drawAgenda], ["checklist", drawChecklist]].forEach(function (part) {
+      var area = $('[data-alp-print="' + part[0] + '"]');
+      area.textContent = "";
+      part[1](area, slots);
+    });
   }
 
   /* ---- Changes ---- */
@@ -254,13 +320,45 @@
     announce(t("planner.moved", { title: titleOf(item), position: to + 1 }));
   }
 
-  function useTemplate(id) {
-    var next = planState.useSession(plan, id, pack);
-    if (next === plan) return;
-    plan = next;
+  function fields() {
     $("#planner-title").value = plan.title;
+    $("#planner-start").value = plan.start;
     $("#planner-length").value = plan.length;
+    $("#planner-template").value = plan.template;
+  }
+
+  /* A change that drops work: Undo brings back the plan before it, and so does Back. */
+  function replace(next, message, focus) {
+    before = plan;
+    plan = next;
+    push = true;
+    fields();
+    drawItems(focus);
+    $("[data-alp-undo-text]").textContent = message;
+    $("[data-alp-undo]").hidden = false;
+    announce(message + " " + t("planner.undo_hint"));
+  }
+
+  function restored(previous) {
+    plan = previous;
+    fields();
+    $("[data-alp-undo]").hidden = true;
     drawItems();
+    announce(t("planner.restored"));
+  }
+
+  function addOwn() {
+    var title = $("#planner-own-title").value.trim();
+    var minutes = Number($("#planner-own-minutes").value);
+    var bounds = planState.allowed(plan, pack);
+    if (!title) return announce(t("planner.own_no_title"));
+    if (Math.round(minutes) !== minutes || minutes < bounds.min || minutes > bounds.max) {
+      return announce(t("planner.own_minutes", { max: bounds.max }));
+    }
+    plan = planState.change(plan, { items: plan.items.concat([planState.ownItem(title, minutes, pack)]) });
+    $("#planner-own-title").value = "";
+    drawItems();
+    announce(t("planner.added", { title: title }));
   }
 
   function onClick(event) {
@@ -273,20 +371,28 @@
       case "down":
         return reorder(index, index + 1, { index: index + 1, action: "down" });
       case "remove": {
-        var removed = plan.items[index];
-        plan = planState.change(plan, { items: planState.removeAt(plan.items, index) });
-        drawItems({ index: Math.min(index, plan.items.length - 1), action: "remove" });
-        if (!plan.items.length) $("#planner-search").focus();
-        return announce(t("planner.removed", { title: titleOf(removed) }));
+        var removed = titleOf(plan.items[index]);
+        replace(planState.change(plan, { items: planState.removeAt(plan.items, index) }), t("planner.removed", { title: removed }),
+          { index: Math.min(index, plan.items.length - 2), action: "remove" });
+        if (!plan.items.length) $("[data-action=undo]").focus();
+        return;
       }
       case "add":
         plan = planState.change(plan, { items: plan.items.concat([planState.cardItem(target.dataset.card, pack)]) });
         drawItems();
         return announce(t("planner.added", { title: pack.cards[target.dataset.card].title }));
-      case "use-template":
-        return useTemplate($("#planner-template").value);
+      case "add-own":
+        return addOwn();
+      case "use-template": {
+        var next = planState.useSession(plan, $("#planner-template").value, pack);
+        if (next === plan) return;
+        return plan.items.length ? replace(next, t("planner.replaced", { title: next.title })) : (plan = next, fields(), drawItems());
+      }
+      case "undo":
+        return before && restored(before);
       case "print":
         drawPrint();
+        document.documentElement.setAttribute("data-alp-print", target.dataset.print);
         return window.print();
       case "copy":
         save();
@@ -299,20 +405,29 @@
         }
         return announce(t("planner.copy_failed", { url: window.location.href }));
       case "clear":
-        plan = planState.change(plan, { items: [], template: "" });
-        drawItems();
-        return announce(t("planner.cleared"));
+        if (!plan.items.length) return;
+        replace(planState.change(plan, { items: [], template: "" }), t("planner.cleared"));
+        return $("[data-action=undo]").focus();
     }
   }
 
   function onInput(event) {
     var target = event.target;
     var index = Number(target.dataset.index);
+    var row = target.closest("[data-alp-items] > li");
     if (target.classList.contains("alp-planner__minutes")) {
-      var value = Number(target.value);
-      plan = planState.setMinutes(plan, index, value, pack);
-      if (value > 0) drawTimes();
-      if (event.type === "change") target.value = plan.items[index].minutes; /* show what the plan uses */
+      var next = planState.setMinutes(plan, index, Number(target.value), pack);
+      var taken = next !== plan;
+      /* Refused on leaving the box: back to the minutes it had when it took the focus. */
+      if (!taken && event.type === "change" && held && held.index === index) next = planState.setMinutes(plan, index, held.minutes, pack);
+      plan = next;
+      if (taken || event.type === "change") drawTimes();
+      /* While typing, a value on its way to a good one is left alone; on leaving the box, it is refused out loud. */
+      if (taken || event.type === "change") note(row, index, !taken && target.value !== String(plan.items[index].minutes));
+    } else if (target.classList.contains("alp-planner__title")) {
+      plan = planState.rename(plan, index, target.value);
+      label(row, index);
+      drawTimes();
     } else if (target.classList.contains("alp-planner__lead")) {
       plan = planState.setLead(plan, index, target.value);
       drawTimes();
@@ -324,7 +439,7 @@
       drawTimes();
     } else if (target.id === "planner-length" && Number(target.value) >= pack.limits.meeting_minutes.min) {
       plan = planState.change(plan, { length: planTime.clamp(Number(target.value), pack.limits.meeting_minutes) });
-      drawTimes();
+      drawItems();
     } else if (["planner-search", "planner-stage", "planner-time", "planner-size"].indexOf(target.id) >= 0) {
       drawResults();
     }
@@ -338,7 +453,7 @@
     var control = event.target.matches("[data-action]") ? event.target.dataset.action : null;
     var index = Number(row.dataset.index);
     var to = index + (event.key === "ArrowUp" ? -1 : 1);
-    var field = event.target.classList.contains("alp-planner__lead") ? ".alp-planner__lead" : ".alp-planner__minutes";
+    var field = "." + event.target.classList[0];
     reorder(index, to, control ? { index: to, action: control } : { index: to, selector: field });
   }
 
@@ -362,14 +477,22 @@
     data = json;
     pack = planState.catalogue(data);
     plan = restore() || planState.blank(t("planner.title_default"));
-    $("#planner-title").value = plan.title;
-    $("#planner-start").value = plan.start;
-    $("#planner-length").value = plan.length;
-    $("#planner-template").value = plan.template;
+    fields();
+    window.addEventListener("popstate", function () {
+      var previous = planState.decode(window.location.hash.slice(1), pack);
+      if (previous) restored(previous);
+    });
+    window.addEventListener("afterprint", function () {
+      document.documentElement.removeAttribute("data-alp-print");
+    });
     root.addEventListener("click", onClick);
     root.addEventListener("input", onInput);
     root.addEventListener("change", onInput);
     root.addEventListener("keydown", onKey);
+    root.addEventListener("focusin", function (event) {
+      var index = Number(event.target.dataset.index);
+      held = event.target.classList.contains("alp-planner__minutes") ? { index: index, minutes: plan.items[index].minutes } : null;
+    });
     ["dragstart", "dragover", "drop"].forEach(function (type) {
       root.addEventListener(type, onDrag);
     });

@@ -1,7 +1,7 @@
 /* Filters for the tool index (macros/components/tool_index).
    The index is a plain table that works without this script. The script
    shows the filter form and hides the rows that do not match; each row
-   carries its facts in data- attributes, and card-filter.js (loaded before
+   carries its facts in data- attributes and its cells, and card-filter.js (loaded before
    this, on every page) says which match, as it does for the planner. A
    live region says how many tools are shown, for screen reader users. */
 (function () {
@@ -9,11 +9,17 @@
 
   var cardFilter = window.alp && window.alp.cardFilter;
 
-  /* A row's facts in the shape of a card in pack.json. */
-  function cardOf(row) {
+  /* A row's facts in the shape of a card in pack.json; the problems' labels
+     are the problem field's options. */
+  function cardOf(row, labels) {
+    var problems = (row.dataset.problems || "").split(" ").filter(Boolean);
     return {
-      title: "",
-      summary: "",
+      title: row.cells[0].textContent,
+      summary: row.cells[1].textContent,
+      problems: problems,
+      problem_labels: problems.map(function (id) {
+        return labels[id] || "";
+      }),
       stages: (row.dataset.stages || "").split(" "),
       duration: { min: Number(row.dataset.timeMin), max: Number(row.dataset.timeMax) },
       group_size: { min: Number(row.dataset.sizeMin), max: Number(row.dataset.sizeMax) }
@@ -25,11 +31,21 @@
     var count = index.querySelector("[data-alp-count]");
     var empty = index.querySelector("[data-alp-empty]");
     var rows = Array.prototype.slice.call(index.querySelectorAll("tbody tr"));
-    var cards = rows.map(cardOf);
     if (!form || !count) return;
+    var labels = {};
+    if (form.elements.problem) {
+      Array.prototype.forEach.call(form.elements.problem.options, function (option) {
+        labels[option.value] = option.textContent;
+      });
+    }
+    var cards = rows.map(function (row) {
+      return cardOf(row, labels);
+    });
 
     function update() {
       var filter = cardFilter.fromFields({
+        words: form.elements.search ? form.elements.search.value : "",
+        problem: form.elements.problem ? form.elements.problem.value : "",
         stage: form.elements.stage.value,
         time: form.elements.time.value,
         size: form.elements.size.value
