@@ -49,3 +49,28 @@ test("the checklist: the session's materials first, then each card's, room, prep
   assert.deepEqual(planPrint.checklist(moved, pack).notes, [{ index: 2, text: "Go first." }]);
   assert.deepEqual(planPrint.checklist(planState.blank(), pack), { materials: [], room: [], preparation: [], documents: [], handouts: [], notes: [] });
 });
+
+test("what to print: the meeting's own list, its one PDF first, then what the preparation links to, each once", () => {
+  const data = fixture();
+  data.sessions[0].url = "programme/set-meeting-1.html";
+  data.downloads = {
+    folder: "downloads",
+    files: [
+      { file: "starter-questions.pdf", title: "Starter questions", kind: "sheet", page: "questions/starter.html", pages: [] },
+      { file: "handouts/check-in.pdf", title: "Check-in tool card", kind: "handout", page: "tools/check-in.html", pages: [] },
+      { file: "forms/log.pdf", title: "Reflective log template", kind: "form", page: "forms/log.html", pages: [] },
+      {
+        file: "meetings/set-meeting-1.pdf", title: "Set meeting 1: everything to print", kind: "meeting",
+        page: "programme/set-meeting-1.html", pages: ["forms/log.html", "tools/check-in.html", "questions/starter.html"]
+      }
+    ]
+  };
+  const pack = planState.catalogue(data);
+  const plan = planState.useSession(planState.blank(), "set-meeting-1", pack);
+  assert.deepEqual(planPrint.checklist(plan, pack).documents, [
+    { title: "Set meeting 1: everything to print", url: "downloads/meetings/set-meeting-1.pdf" },
+    { title: "Reflective log template", url: "downloads/forms/log.pdf" },
+    { title: "Check-in tool card", url: "downloads/handouts/check-in.pdf" },
+    { title: "Starter questions", url: "downloads/starter-questions.pdf" }
+  ]);
+});

@@ -57,16 +57,31 @@
     }).filter(Boolean));
   }
 
-  /* A linked page with a PDF of its own gives the PDF; a question bank, its page. */
-  function printable(url, pack) {
+  /* A linked page with a PDF of its own gives the PDF (a card's handout only when asked); a question bank, its page. */
+  function printable(url, pack, handouts) {
     var file = pack.downloads.files.filter(function (download) {
-      return download.page === url && download.kind !== "handout";
+      return download.page === url && download.kind !== "meeting" && (handouts || download.kind !== "handout");
     })[0];
-    if (file) return { title: file.title, url: pack.downloads.folder + "/" + file.file };
+    if (file) return fileOf(file, pack);
     var bank = pack.banks.filter(function (entry) {
       return entry.url === url;
     })[0];
     return bank ? { title: bank.title, url: bank.url } : null;
+  }
+
+  function fileOf(download, pack) {
+    return { title: download.title, url: pack.downloads.folder + "/" + download.file };
+  }
+
+  /* The meeting's own list of what to print (its session's print: entries), with its one PDF of them all first. */
+  function meetingDocuments(session, pack) {
+    var bundle = session && pack.downloads.files.filter(function (download) {
+      return download.kind === "meeting" && download.page === session.url;
+    })[0];
+    if (!bundle) return [];
+    return [fileOf(bundle, pack)].concat(bundle.pages.map(function (page) {
+      return printable(page, pack, true);
+    }).filter(Boolean));
   }
 
   /* Everything the facilitator needs before and during the meeting. */
@@ -79,13 +94,17 @@
       materials = materials.concat(card.materials);
       if (card.preparation) preparation.push(card.title + ": " + card.preparation);
     });
-    var documents = [];
+    var documents = meetingDocuments(session, pack);
     var seen = {};
+    documents.forEach(function (entry) {
+      seen[entry.url] = true;
+    });
     preparation.forEach(function (text) {
       targets(text).forEach(function (url) {
         var found = !seen[url] && printable(url, pack);
+        if (found && !seen[found.url]) documents.push(found);
         seen[url] = true;
-        if (found) documents.push(found);
+        if (found) seen[found.url] = true;
       });
     });
     var notes = [];
