@@ -368,6 +368,15 @@ def test_the_facilitators_checklist(
     for room in plan_data["room"]:  # type: ignore[union-attr]
         assert squash(room) in text
     assert "Practice triad role cards" in text and "Starter questions" in text
+    # The meeting's own print list, with its one PDF of it all, from pack.json's downloads.
+    data = json.loads((built_real_site.site / "api" / "pack.json").read_text(encoding="utf-8"))
+    files = data["downloads"]["files"]
+    bundle = next(f for f in files if f["kind"] == "meeting" and f["page"] == plan_data["url"])
+    assert squash(bundle["title"]) in squash(text)
+    titles = {bank["url"]: bank["title"] for bank in data["banks"]}  # a bank prints from its page
+    titles.update({f["page"]: f["title"] for f in files if f["kind"] != "meeting"})
+    for listed in bundle["pages"]:
+        assert squash(titles[listed]) in squash(text), listed
     assert "Nobody asks questions yet." in text, "the session's notes on each item"
     for not_on_the_checklist in ("Add tools", "Copy the link", "The card suggests"):
         assert not_on_the_checklist not in text
