@@ -1027,3 +1027,20 @@ def test_a_forks_page_of_materials_features_passes_pdf_ua_1(material_features: B
 
     report = pdf_checker.validate_pdf(str(material_features.site / "downloads" / "pack.pdf"), profile="ua1")
     assert report.is_compliant and not report.failures, [f"{f.rule_id}: {f.message}" for f in report.failures]
+
+
+def test_a_one_off_documents_header_names_the_pack_once_when_it_has_no_organisation() -> None:
+    """Upstream has no organisation, so its short name is the pack's title: the header said it twice."""
+    from types import SimpleNamespace
+
+    from scripts.pdf.documents import _running_parts
+
+    identity = {"short_name": "Pack", "licence": "CC BY-SA 4.0", "attribution_html": "By us"}
+    site = SimpleNamespace(
+        identity=identity, title="Pack", t=lambda key, **values: "Licence {licence}".format(**values)
+    )
+    header = _running_parts(site, "A card").split("</div>")[0]  # type: ignore[arg-type]
+    assert header.count("Pack") == 1
+    site.title = "Action learning in Fife"
+    header = _running_parts(site, "A card").split("</div>")[0]  # type: ignore[arg-type]
+    assert "Pack" in header and "Action learning in Fife" in header
