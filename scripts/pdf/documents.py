@@ -357,8 +357,8 @@ def _running_parts(site: BuiltSite, title: str, review: str | None = None) -> st
     identity = site.identity
     review_line = f'<span class="running-footer__review">{html.escape(review)}</span> ' if review else ""
     # With no organisation of its own, the short name is the pack's title: say it once.
-    title = "" if site.title == identity["short_name"] else site.title
-    title_span = f' <span class="running-header__title">{html.escape(title)}</span>' if title else ""
+    said_once = site.title == identity["short_name"]
+    title_span = "" if said_once else f' <span class="running-header__title">{html.escape(site.title)}</span>'
     return (
         f'<div class="running-header"><span class="running-header__org">{html.escape(identity["short_name"])}</span>'
         f"{title_span}</div>\n"
