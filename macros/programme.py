@@ -27,8 +27,7 @@ def slots_for(pack: Pack, members: int) -> int:
     for session in main_sessions(pack):
         if session.kind is SessionKind.SET_MEETING:
             slots = len({item.slot for item in session.agenda if item.slot is not None})
-            split = session.split_from is not None and members >= session.split_from
-            total += slots * (2 if split else 1)
+            total += slots * session.groups_for(members)
     return total
 
 

@@ -596,6 +596,11 @@ class SessionPlan(PagedItem):
         "The groups run their slots at the same time.",
         examples=[9],
     )
+
+    def groups_for(self, members: int) -> int:
+        """How many groups a set of ``members`` works in for its presenter slots at this meeting."""
+        return 2 if self.split_from is not None and members >= self.split_from else 1
+
     purpose: MarkdownText = Field(
         description="What the meeting is for.", examples=["This is the first time members work on real issues."]
     )

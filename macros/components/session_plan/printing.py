@@ -28,15 +28,10 @@ class PrintRow:
     copies: str
 
 
-def groups(session: SessionPlan, size: int) -> int:
-    """How many groups the set works in for its presenter slots at this meeting (split_from)."""
-    return 2 if session.split_from is not None and size >= session.split_from else 1
-
-
 def copies_text(ctx: RenderContext, copies: Copies, session: SessionPlan, size: int) -> str:
     """How many copies, and how the number is worked out, such as "8: one for each member"."""
     if copies is Copies.EACH_GROUP:
-        count = groups(session, size)
+        count = session.groups_for(size)
         if count == 1:
             return ctx.strings("print.copies.each-group-one", size=size)
         return ctx.strings("print.copies.each-group", count=count, size=size)

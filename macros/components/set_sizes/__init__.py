@@ -23,7 +23,7 @@ def set_sizes(ctx: RenderContext) -> Markup:
     rows = []
     for members in range(programme.adapts_for.min, programme.adapts_for.max + 1):
         slots = slots_for(ctx.pack, members)
-        split = [s for s in meetings if s.split_from is not None and members >= s.split_from]
+        split = [s for s in meetings if s.groups_for(members) > 1]
         rows.append(
             {"members": members, "split": split, "slots": slots, "each": slots // members, "spare": slots % members}
         )
