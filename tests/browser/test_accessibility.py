@@ -81,7 +81,9 @@ def test_every_page_is_accessible_and_private_at_every_width_in_both_schemes(
         page.add_style_tag(content=NO_MOTION)
         # Under load the fonts and the theme's first layout can still be settling when axe runs;
         # a contrast check of a half-painted navigation link failed once that way (404.html, 2 December).
-        page.evaluate("async () => { await document.fonts.ready; await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }")
+        page.evaluate(
+            "async () => { await document.fonts.ready; await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }"
+        )
         for width, scheme in COMBINATIONS:
             page.set_viewport_size(VIEWPORTS[width])
             page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", THEME_SCHEMES[scheme])
