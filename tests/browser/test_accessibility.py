@@ -79,8 +79,8 @@ def test_every_page_is_accessible_and_private_at_every_width_in_both_schemes(
         page.evaluate(axe_source)
         # The theme fades colours and slides the menu: settle them at once, so axe sees the final state.
         page.add_style_tag(content=NO_MOTION)
-        # Under load the fonts and the theme's first layout can still be settling when axe runs;
-        # a contrast check of a half-painted navigation link failed once that way (404.html, 2 December).
+        # Wait for the fonts and two frames: under load, a contrast check of 404.html's navigation failed
+        # once (2 December) and never alone, which suggests axe ran before the first layout was painted.
         page.evaluate(
             "async () => { await document.fonts.ready; await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }"
         )
