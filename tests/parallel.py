@@ -5,9 +5,8 @@ and ``--no-loadscope-reorder`` (pyproject.toml): each worker asks for the
 next work unit in the order below when it is nearly done with its last, and
 the tests of a group are one unit, on one worker.
 
-Groups are for module fixtures too costly to make on both workers: our pack
-rendered in one piece (the oracle for the pack joined from parts), and
-the fork's build. Session fixtures that every
+Groups are for module fixtures too costly to make on both workers: the
+fork's build. Session fixtures that every
 worker needs (the real site and the tiny site) are built once by whichever
 worker asks first (see ``built_once`` in conftest.py).
 
@@ -33,28 +32,28 @@ GROUPS_FILE = "test_plan_groups"
 
 
 def group_of(item: pytest.Item) -> str | None:
-    params = getattr(item, "callspec", None)
-    if "pack_in_one_piece" in item.fixturenames or (
-        params is not None and params.params.get("pack_pdf") == "one piece"
-    ):
-        return "pack-in-one-piece"
     if "fork" in item.fixturenames and item.path.name == "test_fork.py":
         return "fork"
     return None
 
 
+#: The test that runs first: it needs the real site and is the longest
+#: stretch on one core of the tests that do (a PDF checker written in Python).
+FIRST = "test_every_pdf_passes_outloud"
+
+
 def stage_of(item: pytest.Item) -> int:
     """0 runs first and 3 last.
 
-    0. Our pack in one piece, which needs the real site: the worker that
-       takes it builds the real site (its PDFs on every core) and then
-       renders the pack again, the longest stretch of work on one worker.
+    0. One long test that needs the real site: the worker that takes it
+       builds the real site (its PDFs on every core) and then checks every
+       PDF, so that no worker waits idle for the real site later.
     1. Meanwhile the other worker runs the builds that need no real site.
     2. Then both run the tests that read the real site, the accessibility
        checks first, as they are the longest of them.
     3. Last the quick tests, which even out the finish.
     """
-    if group_of(item) == "pack-in-one-piece":
+    if item.name == FIRST:
         return 0
     if item.get_closest_marker("build") is None:
         return 3

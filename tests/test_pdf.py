@@ -128,31 +128,14 @@ def test_each_card_page_offers_its_handout(built_real_site: BuildResult) -> None
 
 
 @pytest.fixture(scope="module")
-def pack_in_one_piece(built_real_site: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Our pack rendered in one piece, the oracle for the build's pack, which is joined from parts.
+def pack_pdf(built_real_site: BuildResult) -> Path:
+    """The pack as the build makes it, joined from parts.
 
-    It goes in a copy of the site (the site's files linked, its own
-    downloads/), so that the pack tests below can read it like the real one.
+    That the join equals a render in one piece is tested on the tiny site
+    (``test_the_pack_joined_from_parts_matches_a_one_piece_render``): a
+    render of our whole pack in one piece costs about 90 seconds on one core.
     """
-    real = built_real_site.site
-    site = tmp_path_factory.mktemp("one-piece") / "site"
-    site.mkdir()
-    for entry in real.iterdir():
-        if entry.name != "downloads":
-            (site / entry.name).symlink_to(entry)
-    (site / "downloads").mkdir()
-    pdf = site / "downloads" / "pack.pdf"
-    pdf.write_bytes(render(pack_document(BuiltSite(real)), BuiltSite(real)).pdf)
-    return pdf
-
-
-@pytest.fixture(scope="module", params=["in parts", "one piece"])
-def pack_pdf(request: pytest.FixtureRequest, built_real_site: BuildResult) -> Path:
-    """The pack as the build makes it, joined from parts, and the same pack in one render: every pack test runs on both."""
-    if request.param == "in parts":
-        return built_real_site.site / "downloads" / "pack.pdf"
-    one_piece: Path = request.getfixturevalue("pack_in_one_piece")
-    return one_piece
+    return built_real_site.site / "downloads" / "pack.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -313,15 +296,29 @@ def test_a_stand_in_is_made_only_for_a_link_target_that_exists() -> None:
     assert marked.endswith('<div class="volume-stand-in" id="b"></div></section>')
 
 
-def test_the_pack_joined_from_parts_matches_a_one_piece_render(
-    built_real_site: BuildResult, pack_in_one_piece: Path
-) -> None:
-    """Same pages, same text (contents numbers and footers too), same bookmarks, same links."""
-    joined = built_real_site.site / "downloads" / "pack.pdf"
-    assert [squash(text) for text in page_texts(joined)] == [squash(text) for text in page_texts(pack_in_one_piece)]
-    assert outline_tree(read_pdf(joined)) == outline_tree(read_pdf(pack_in_one_piece))
-    assert internal_links(read_pdf(joined)) == internal_links(read_pdf(pack_in_one_piece))
-    assert len(structure_figures(read_pdf(joined))) == len(structure_figures(read_pdf(pack_in_one_piece)))
+def test_the_pack_joined_from_parts_matches_a_one_piece_render(built_tiny_site: BuildResult, tmp_path: Path) -> None:
+    """Same pages, same text (contents numbers and footers too), same bookmarks, same links, same figures.
+
+    The oracle is the tiny site's pack cut into parts of 2,000 characters,
+    so that every step of the join (the front numbered from the parts' page
+    counts, stand-ins for links between parts, short chapters flowing on,
+    footers drawn over the join, one outline and structure tree) runs on
+    many parts; our own pack's tests above check the real pack as built.
+    """
+    site = BuiltSite(built_tiny_site.site)
+    pack = pack_document(site)
+    pack_plan = chapters.plan(pack, part_chars=2000)
+    assert len(pack_plan.parts) >= 5
+    joined, _ = chapters.make_in_this_process(pack_plan, str(site.root))
+    parts, whole = tmp_path / "parts.pdf", tmp_path / "whole.pdf"
+    parts.write_bytes(joined.pdf)
+    whole.write_bytes(render(pack, site).pdf)
+    in_parts, in_one_piece = read_pdf(parts), read_pdf(whole)
+    assert [squash(text) for text in page_texts(parts)] == [squash(text) for text in page_texts(whole)]
+    assert outline_tree(in_parts) == outline_tree(in_one_piece)
+    assert internal_links(in_parts) == internal_links(in_one_piece)
+    assert internal_links(in_parts), "the tiny pack links between its chapters"
+    assert len(structure_figures(in_parts)) == len(structure_figures(in_one_piece))
 
 
 def test_the_joined_pack_has_one_structure_tree_with_a_key_for_every_page_and_link(
