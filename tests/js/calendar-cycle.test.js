@@ -153,6 +153,16 @@ test("each meeting is an event at the rhythm, with its own length, link and a st
   assert.notDeepEqual(cycle.events(options({ start: date(2027, 1, 19) })).map((event) => event.uid), made.map((event) => event.uid));
 });
 
+test("the page's data and the reader's choices make the options; a site address wins over the page's place", () => {
+  const data = { meetings: [], siteUrl: null, uidDomain: "d", prodid: "p", calendarName: "c", strings: { description: "x" } };
+  const chosen = { start: date(2027, 1, 12), weeks: 5, time: 570, now: new Date(0), base: "file:///site/" };
+  assert.deepEqual(cycle.fromPage(data, chosen), {
+    meetings: [], start: chosen.start, weeks: 5, time: 570, now: chosen.now, base: "file:///site/",
+    uidDomain: "d", prodid: "p", calendarName: "c", strings: data.strings
+  });
+  assert.equal(cycle.fromPage(Object.assign({}, data, { siteUrl: "https://example.org/" }), chosen).base, "https://example.org/");
+});
+
 test("the calendar file: CRLF only, one VCALENDAR with VERSION and PRODID, escaped and folded", () => {
   const text = cycle.calendar(
     options({ prodid: "-//Example, Ltd; and \\ Co//Pack//EN", meetings: [{ id: "m", title: "Café, tea; and \\ talk\nnow", minutes: 60, path: "m.html" }] })

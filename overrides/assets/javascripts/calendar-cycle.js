@@ -220,7 +220,26 @@
     return lines.join("\r\n") + "\r\n";
   }
 
+  /* The options for events() and calendar(): the page's data (as the
+     programme_calendar component writes it) and what the reader chose
+     (start, weeks and time, parsed; now; base, where links resolve). */
+  function fromPage(data, chosen) {
+    return {
+      meetings: data.meetings,
+      start: chosen.start,
+      weeks: chosen.weeks,
+      time: chosen.time,
+      now: chosen.now,
+      base: data.siteUrl || chosen.base,
+      uidDomain: data.uidDomain,
+      prodid: data.prodid,
+      calendarName: data.calendarName,
+      strings: data.strings
+    };
+  }
+
   return {
+    fromPage: fromPage,
     parseDate: parseDate,
     parseTime: parseTime,
     addDays: addDays,

@@ -67,18 +67,13 @@
       (start ? fields.time : fields.start).focus();
       return;
     }
-    var options = {
-      meetings: data.meetings,
+    var options = cycle.fromPage(data, {
       start: start,
       weeks: rhythm(),
       time: time,
       now: new Date(),
-      base: data.siteUrl || new URL(box.getAttribute("data-site-root") || "./", document.baseURI).href,
-      uidDomain: data.uidDomain,
-      prodid: data.prodid,
-      calendarName: data.calendarName,
-      strings: data.strings
-    };
+      base: new URL(box.getAttribute("data-site-root") || "./", document.baseURI).href
+    });
     var made = cycle.events(options);
     download(cycle.calendar(options));
     status.textContent = cycle.fill(data.strings.made, {
