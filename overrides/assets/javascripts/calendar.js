@@ -51,9 +51,10 @@
     document.body.appendChild(anchor);
     anchor.click();
     document.body.removeChild(anchor);
+    /* Freed later, not at once: some browsers read the file after click() returns. */
     setTimeout(function () {
       URL.revokeObjectURL(url);
-    }, 0);
+    }, 60000);
   }
 
   form.addEventListener("submit", function (event) {
