@@ -14,6 +14,7 @@ from .components.downloads import downloads
 from .components.field_reference import field_reference
 from .components.form import form
 from .components.glossary import glossary
+from .components.programme_calendar import programme_calendar
 from .components.programme_overview import programme_overview
 from .components.question_bank import question_bank
 from .components.session_plan import session_plan
@@ -91,6 +92,7 @@ COMPONENTS: dict[str, Callable[..., Any]] = {
     "question_bank": question_bank,
     "session_plan": session_plan,
     "programme_overview": programme_overview,
+    "programme_calendar": programme_calendar,
     "form": form,
     "downloads": downloads,
     "session_planner": session_planner,

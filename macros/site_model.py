@@ -423,6 +423,12 @@ class SiteModel:
                 "hidden_urls": self.hidden_urls(),
                 "printed": list(self.printed.values()),
                 "page_urls": frozenset(self.page_urls.values()) - set(self.hidden_urls()),
+                "site_url": self.settings.site_url,
+                "identity": {
+                    "organisation": self.identity.organisation,
+                    "name": self.identity.name,
+                    "short_name": self.identity.short_name,
+                },
             },
         )
 
