@@ -80,12 +80,3 @@ test("the key is the same for the same filter and differs otherwise", () => {
   assert.notEqual(key({ time: "10" }), key({ size: "10" }));
   assert.notEqual(key({}), key({ problem: "silence" }));
 });
-
-test("the count line says how many cards are shown, in the strings' words", () => {
-  const templates = { all: "{total} tools", some: "Showing {shown} of {total} tools" };
-  assert.equal(cardFilter.countText(21, 21, templates), "21 tools");
-  assert.equal(cardFilter.countText(4, 21, templates), "Showing 4 of 21 tools");
-  assert.equal(cardFilter.countText(0, 21, templates), "Showing 0 of 21 tools");
-  /* A translation may put the numbers in any order, or name one twice. */
-  assert.equal(cardFilter.countText(3, 9, { all: "{total}", some: "{total}: {shown} ({shown}/{total})" }), "9: 3 (3/9)");
-});

@@ -47,12 +47,5 @@
     });
   }
 
-  /* What the count line says: templates.all ("{total} tools") when every
-     card is shown, else templates.some ("Showing {shown} of {total} tools"). */
-  function countText(shown, total, templates) {
-    var template = shown === total ? templates.all : templates.some;
-    return String(template).split("{shown}").join(String(shown)).split("{total}").join(String(total));
-  }
-
-  return { fromFields: fromFields, key: key, matches: matches, select: select, countText: countText };
+  return { fromFields: fromFields, key: key, matches: matches, select: select };
 });

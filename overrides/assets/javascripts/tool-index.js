@@ -62,10 +62,8 @@
         row.hidden = !visible;
         if (visible) shown += 1;
       });
-      count.textContent = cardFilter.countText(shown, rows.length, {
-        all: count.dataset.templateAll,
-        some: count.dataset.templateSome
-      });
+      var template = shown === rows.length ? count.dataset.templateAll : count.dataset.templateSome;
+      count.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
       if (empty) empty.hidden = shown !== 0;
     }
 
