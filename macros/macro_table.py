@@ -10,9 +10,11 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .components import RenderContext
+from .components.bank_index import bank_index
 from .components.downloads import downloads
 from .components.field_reference import field_reference
 from .components.form import form
+from .components.form_index import form_index
 from .components.glossary import glossary
 from .components.programme_calendar import programme_calendar
 from .components.programme_overview import programme_overview
@@ -89,6 +91,8 @@ def question_count(ctx: RenderContext) -> int:
 COMPONENTS: dict[str, Callable[..., Any]] = {
     "tool_card": tool_card,
     "tool_index": tool_index,
+    "bank_index": bank_index,
+    "form_index": form_index,
     "question_bank": question_bank,
     "session_plan": session_plan,
     "programme_overview": programme_overview,

@@ -35,6 +35,7 @@ from ..kinds import Routes
 from ..markdown_fields import FieldMarkdown, relative_url
 from ..problems import suggest
 from ..strings import Strings
+from .icons import badge_icon
 
 COMPONENTS_DIR = Path(__file__).parent
 
@@ -79,6 +80,13 @@ class RenderContext:
         return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+def heading_level(level: object) -> int:
+    """``level`` as a heading level for a tile (2 to 6), or a ValueError that says what to write."""
+    if isinstance(level, bool) or not isinstance(level, int) or not 2 <= level <= 6:
+        raise ValueError(f"level must be a whole number from 2 to 6, not {level!r}")
+    return level
+
+
 EnumType = TypeVar("EnumType", bound=enum.Enum)
 
 
@@ -100,6 +108,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    # The tiles' icons (tiles.html), drawn from the paths in icons.py.
+    env.globals["badge_icon"] = badge_icon
     return env
 
 

@@ -275,8 +275,8 @@ def _pack(site: BuiltSite, download: Download) -> Document:
         download.title,
         download.kind,
         "\n".join(parts),
-        # form.css too: a form lays out in the pack as it does on its own.
-        (*BASE_STYLES, "cover.css", "contents.css", "form.css"),
+        # form.css too: a form lays out in the pack as it does on its own; tiles.css for the index pages.
+        (*BASE_STYLES, "cover.css", "contents.css", "form.css", "tiles.css"),
         sources=tuple(page["url"] for page in pages),
         parts=parts,
         part_sections=("", *(" / ".join(page["sections"]) for page in pages)),

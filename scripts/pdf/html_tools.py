@@ -14,12 +14,15 @@ from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 #: Elements only the screen needs: permalinks, edit buttons, scripts,
-#: filter forms, download buttons and anything hidden.
+#: filter forms, download buttons, the index tiles' icons (decoration beside
+#: a label that says the same, which the PDF would tag as a figure) and
+#: anything hidden.
 _SCREEN_ONLY_CLASSES = (
     "headerlink",
     "md-content__button",
     "md-source-file",
     "alp-index__filters",
+    "alp-icon",
     "alp-card__download",
     "alp-print__bundle",
     "alp-screen-only",

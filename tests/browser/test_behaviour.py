@@ -54,8 +54,12 @@ def test_search_finds_a_card_by_its_title(page: Page, site_url: str) -> None:
     assert any("tools/wicked-problem-test.html" in link for link in links[:3]), links[:5]
 
 
+#: The tool index's tiles that the filters leave on show.
+SHOWN_TILES = "[data-alp-index] .alp-tile:not([hidden])"
+
+
 def visible_rows(page: Page) -> int:
-    return int(page.locator(".alp-index__table tbody tr:not([hidden])").count())
+    return int(page.locator(SHOWN_TILES).count())
 
 
 def test_tool_index_filters_work_from_the_keyboard(page: Page, site_url: str) -> None:
@@ -83,7 +87,7 @@ def test_tool_index_filters_work_from_the_keyboard(page: Page, site_url: str) ->
     expect(size).to_be_focused()
     page.keyboard.type("3")
     assert visible_rows(page) <= after_stage
-    for row in page.locator(".alp-index__table tbody tr:not([hidden])").all():
+    for row in page.locator(SHOWN_TILES).all():
         assert int(row.get_attribute("data-size-min") or 0) <= 3 <= int(row.get_attribute("data-size-max") or 0)
         assert "preparing" in (row.get_attribute("data-stages") or "")
 
@@ -96,7 +100,9 @@ def test_tool_index_filters_work_from_the_keyboard(page: Page, site_url: str) ->
 def test_time_filter_keeps_only_tools_that_fit(page: Page, site_url: str) -> None:
     page.goto(site_url + "tools/index.html")
     page.select_option("#tool-index-time", "15")
-    for row in page.locator(".alp-index__table tbody tr:not([hidden])").all():
+    shown = page.locator(SHOWN_TILES)
+    assert 0 < shown.count() < page.locator("[data-alp-index] .alp-tile").count()
+    for row in shown.all():
         assert int(row.get_attribute("data-time-min") or 0) <= 15
 
 

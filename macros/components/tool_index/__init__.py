@@ -1,11 +1,12 @@
-"""The index of tool cards: a plain table, filterable with JavaScript.
+"""The index of tool cards: a grid of tiles, filterable with JavaScript.
 
-Without JavaScript the table lists every card (or those chosen by the macro's
+Without JavaScript the grid lists every card (or those chosen by the macro's
 arguments). ``overrides/assets/javascripts/tool-index.js`` reveals the filter
-form and hides rows that do not match (with ``card-filter.js``, as the
-planner does); each row carries its facts in ``data-`` attributes so the
+form and hides the tiles that do not match (with ``card-filter.js``, as the
+planner does); each tile carries its facts in ``data-`` attributes so the
 script needs no other data. The filter fields come from ``card_filters.html``,
-shared with the planner.
+shared with the planner, and the tile from ``tiles.html``, shared with the
+indexes of banks and forms.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from markupsafe import Markup
 from pydantic import TypeAdapter
 
 from ...schema import People, Problem, SessionKind, Stage
-from .. import RenderContext, choice, render
+from .. import RenderContext, choice, heading_level, render
 
 #: Choices for 'time you have', in minutes.
 TIME_CHOICES = (10, 15, 20, 30, 45, 60, 90)
@@ -39,11 +40,12 @@ def tool_index(
     stage: str | None = None,
     session: str | None = None,
     id: str = "tool-index",  # noqa: A002 - the HTML attribute's name
+    level: int = 3,
 ) -> Markup:
     """Render the index of cards.
 
     ``stage`` or ``session`` (values as in the card files) limit it to the
-    cards for one stage or one kind of session.
+    cards for one stage or one kind of session; each tile's heading is at ``level``.
     """
     cards = list(ctx.pack.cards.values())
     if stage is not None:
@@ -55,5 +57,13 @@ def tool_index(
     stages = [s for s in Stage if any(s in card.stages for card in cards)]
     problems = [p for p in Problem if any(p in card.problems for card in cards)]
     return render(
-        "tool_index", ctx, cards=cards, stages=stages, problems=problems, times=TIME_CHOICES, size=GROUP_SIZE, id=id
+        "tool_index",
+        ctx,
+        cards=cards,
+        stages=stages,
+        problems=problems,
+        times=TIME_CHOICES,
+        size=GROUP_SIZE,
+        id=id,
+        level=heading_level(level),
     )

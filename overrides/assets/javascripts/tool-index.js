@@ -1,21 +1,27 @@
 /* Filters for the tool index (macros/components/tool_index).
-   The index is a plain table that works without this script. The script
-   shows the filter form and hides the rows that do not match; each row
-   carries its facts in data- attributes and its cells, and card-filter.js (loaded before
-   this, on every page) says which match, as it does for the planner. A
-   live region says how many tools are shown, for screen reader users. */
+   The index is a list of tiles that works without this script. The script
+   shows the filter form and hides the tiles that do not match; each tile
+   carries its facts in data- attributes, its title and its summary, and
+   card-filter.js (loaded before this, on every page) says which match, as
+   it does for the planner. A live region says how many tools are shown,
+   for screen reader users. */
 (function () {
   "use strict";
 
   var cardFilter = window.alp && window.alp.cardFilter;
 
-  /* A row's facts in the shape of a card in pack.json; the problems' labels
+  function textOf(tile, selector) {
+    var element = tile.querySelector(selector);
+    return element ? element.textContent : "";
+  }
+
+  /* A tile's facts in the shape of a card in pack.json; the problems' labels
      are the problem field's options. */
   function cardOf(row, labels) {
     var problems = (row.dataset.problems || "").split(" ").filter(Boolean);
     return {
-      title: row.cells[0].textContent,
-      summary: row.cells[1].textContent,
+      title: textOf(row, ".alp-tile__title"),
+      summary: textOf(row, ".alp-tile__summary"),
       problems: problems,
       problem_labels: problems.map(function (id) {
         return labels[id] || "";
@@ -30,7 +36,7 @@
     var form = index.querySelector("[data-alp-filters]");
     var count = index.querySelector("[data-alp-count]");
     var empty = index.querySelector("[data-alp-empty]");
-    var rows = Array.prototype.slice.call(index.querySelectorAll("tbody tr"));
+    var rows = Array.prototype.slice.call(index.querySelectorAll("[data-card-id]"));
     if (!form || !count) return;
     var labels = {};
     if (form.elements.problem) {
@@ -78,7 +84,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-alp-index]"), setUp);
   }
 
-  if (!cardFilter) return; /* without it the table stays whole, as without JavaScript */
+  if (!cardFilter) return; /* without it the list stays whole, as without JavaScript */
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
