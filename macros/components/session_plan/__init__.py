@@ -31,8 +31,9 @@ def timed_agenda(items: list[AgendaItem]) -> list[AgendaRow]:
 
 @dataclass(frozen=True)
 class AgendaTimeline:
-    """The agenda's timeline: its drawing, its accessible name and the legend's lines by number."""
+    """The agenda's timeline: its items, drawing, accessible name and the legend's lines by number."""
 
+    entries: tuple[Entry, ...]
     drawing: Timeline
     label: str
     legend: dict[int, str]
@@ -62,7 +63,7 @@ def agenda_timeline(ctx: RenderContext, rows: list[AgendaRow]) -> AgendaTimeline
     legend = {
         row.number: t("timeline.legend", number=row.number, **_words(entries[row.number - 1])) for row in drawing.legend
     }
-    return AgendaTimeline(drawing, label, legend)
+    return AgendaTimeline(tuple(entries), drawing, label, legend)
 
 
 def _words(entry: Entry) -> dict[str, str]:

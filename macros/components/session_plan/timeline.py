@@ -6,8 +6,8 @@ The same rules are written in JavaScript for the planner's printed agenda
 give the same blocks. Change one, change the other.
 
 The drawing is 1000 units wide (its ``viewBox``), so it scales to the page.
-A block shows its start time, its title (on up to two lines) and who leads
-it, when they fit at the font's estimated width; a block too narrow for
+A block shows its start time, its title (on up to three lines) and who
+leads it (when there is a line left), when they fit at the font's estimated width; a block too narrow for
 them shows its number, and the legend under the bar gives that number's
 time, title and lead. Numbers are rounded to hundredths the same way in
 both languages (half up), so the two agree to the digit.
@@ -22,12 +22,16 @@ from dataclasses import dataclass
 WIDTH = 1000
 #: The font size, in the drawing's units: 18 of 1000 is 8.9 pt across the PDF's 174 mm column.
 FONT = 18
-#: A character's estimated width, as a share of the font size (Atkinson Hyperlegible runs about 0.55).
-CHAR = 0.58
+#: A character's estimated width, as a share of the font size: Atkinson Hyperlegible's
+#: widest agenda title in the pack runs 0.50, its bold clock times 0.55.
+CHAR = 0.55
 #: Space between a block's edge and its text.
 PAD = 6
 #: From one line of a block's text to the next.
 LINE = 22
+#: The most lines a block's label takes, and the most of them its title may take.
+LINES = 4
+TITLE_LINES = 3
 #: The bar's top and height (4 lines of text and the padding).
 TOP = 1
 BAR = 98
@@ -106,7 +110,7 @@ def measure(text: str) -> float:
 
 
 def wrap(text: str, room: float) -> list[str] | None:
-    """``text`` on at most two lines of ``room`` units, broken between words, or None."""
+    """``text`` on at most ``TITLE_LINES`` lines of ``room`` units, broken between words, or None."""
     lines: list[str] = []
     current = ""
     for word in text.split(" "):
@@ -119,11 +123,15 @@ def wrap(text: str, room: float) -> list[str] | None:
         else:
             return None
     lines.append(current)
-    return lines if len(lines) <= 2 else None
+    return lines if len(lines) <= TITLE_LINES else None
 
 
-def layout(entries: list[Entry]) -> Timeline:
-    """The blocks, labels and legend for ``entries``, in order."""
+def layout(entries: list[Entry], *, legend_rows: bool = True) -> Timeline:
+    """The blocks, labels and legend for ``entries``, in order.
+
+    Without ``legend_rows`` the drawing has no legend, and a block's number
+    keys to the row of a table that numbers its rows (the planner's agenda).
+    """
     total = sum(entry.minutes for entry in entries) or 1
     blocks: list[Block] = []
     legend: list[LegendRow] = []
@@ -137,13 +145,14 @@ def layout(entries: list[Entry]) -> Timeline:
         texts: list[tuple[str, str]] = []
         if title is not None and measure(entry.clock) <= room:
             texts = [(entry.clock, "clock"), *((line, "title") for line in title)]
-            if measure(entry.lead) <= room:
+            if len(texts) < LINES and measure(entry.lead) <= room:
                 texts.append((entry.lead, "lead"))
         lines = tuple(Line(text, TOP + PAD + FONT - 3 + row * LINE, role) for row, (text, role) in enumerate(texts))
         mark = None
         if not lines:
-            legend.append(LegendRow(index + 1, TOP + BAR + 12 + FONT + len(legend) * LEGEND_LINE))
-            if measure(str(index + 1)) <= width - 4:
+            if legend_rows:
+                legend.append(LegendRow(index + 1, TOP + BAR + 12 + FONT + len(legend) * LEGEND_LINE))
+            if measure(str(index + 1)) <= width - 2:
                 mark = Mark(rounded(x + width / 2), TOP + BAR / 2 + 6)
         blocks.append(Block(index + 1, x, width, entry.is_break, rounded(x + PAD), lines, mark))
     height = legend[-1].y + 8 if legend else TOP + BAR + 1

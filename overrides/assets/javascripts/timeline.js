@@ -10,8 +10,9 @@
 })(this, function () {
   "use strict";
 
-  /* As in timeline.py: width, font, a character's share of the font, padding, line, bar, legend line. */
-  var WIDTH = 1000, FONT = 18, CHAR = 0.58, PAD = 6, LINE = 22, TOP = 1, BAR = 98, LEGEND_LINE = 26;
+  /* As in timeline.py: width, font, a character's share of the font, padding, line, lines of a label
+     and of its title, bar, legend line. */
+  var WIDTH = 1000, FONT = 18, CHAR = 0.55, PAD = 6, LINE = 22, LINES = 4, TITLE_LINES = 3, TOP = 1, BAR = 98, LEGEND_LINE = 26;
 
   function rounded(value) {
     return Math.floor(value * 100 + 0.5) / 100;
@@ -22,7 +23,7 @@
     return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "_").length * FONT * CHAR;
   }
 
-  /* On at most two lines of ``room``, broken between words, or null. */
+  /* On at most TITLE_LINES lines of ``room``, broken between words, or null. */
   function wrap(text, room) {
     var lines = [];
     var current = "";
@@ -36,11 +37,12 @@
       } else return null;
     }
     lines.push(current);
-    return lines.length <= 2 ? lines : null;
+    return lines.length <= TITLE_LINES ? lines : null;
   }
 
-  /* ``entries``: {title, minutes, lead, clock, is_break}, in order. */
-  function layout(entries) {
+  /* ``entries``: {title, minutes, lead, clock, is_break}, in order. With
+     ``noLegend``, a number keys to the row of a table that numbers its rows. */
+  function layout(entries, noLegend) {
     var total = entries.reduce(function (sum, entry) {
       return sum + entry.minutes;
     }, 0) || 1;
@@ -57,15 +59,15 @@
         texts = [[entry.clock, "clock"]].concat(title.map(function (line) {
           return [line, "title"];
         }));
-        if (measure(entry.lead) <= room) texts.push([entry.lead, "lead"]);
+        if (texts.length < LINES && measure(entry.lead) <= room) texts.push([entry.lead, "lead"]);
       }
       var lines = texts.map(function (text, row) {
         return { text: text[0], y: TOP + PAD + FONT - 3 + row * LINE, role: text[1] };
       });
       var mark = null;
       if (!lines.length) {
-        legend.push({ number: index + 1, y: TOP + BAR + 12 + FONT + legend.length * LEGEND_LINE });
-        if (measure(String(index + 1)) <= width - 4) mark = { x: rounded(x + width / 2), y: TOP + BAR / 2 + 6 };
+        if (!noLegend) legend.push({ number: index + 1, y: TOP + BAR + 12 + FONT + legend.length * LEGEND_LINE });
+        if (measure(String(index + 1)) <= width - 2) mark = { x: rounded(x + width / 2), y: TOP + BAR / 2 + 6 };
       }
       return { number: index + 1, x: x, width: width, is_break: entry.is_break, text_x: rounded(x + PAD), lines: lines, mark: mark };
     });
@@ -73,5 +75,51 @@
     return { width: WIDTH, height: height, bar: BAR, blocks: blocks, legend: legend };
   }
 
-  return { layout: layout, wrap: wrap, rounded: rounded, TOP: TOP };
+  /* The drawing as the session pages' template writes it, as nodes
+     {tag, attrs, text, children} for the page to make: ``label`` is its
+     accessible name, ``legend(number)`` a legend line, ``hatch`` the id of
+     the breaks' pattern. Text is only ever text. */
+  function tree(drawing, label, legend, hatch) {
+    function node(tag, attrs, text, children) {
+      return { tag: tag, attrs: attrs, text: text, children: children || [] };
+    }
+    var line = node("line", { x1: 0, y1: 0, x2: 0, y2: 8, stroke: "currentColor", "stroke-width": 2, "stroke-opacity": 0.4 });
+    var pattern = node("pattern", {
+      id: hatch, width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)"
+    }, null, [line]);
+    var children = [node("defs", {}, null, [pattern])];
+    drawing.blocks.forEach(function (block) {
+      var rect = { x: block.x, y: TOP, width: block.width, height: drawing.bar, stroke: "currentColor", "stroke-width": 1 };
+      if (block.is_break) {
+        rect.fill = "url(#" + hatch + ")";
+        rect["stroke-dasharray"] = "6 4";
+      } else rect["fill-opacity"] = 0.1;
+      var parts = [node("rect", rect)].concat(block.lines.map(function (text) {
+        var attrs = { x: block.text_x, y: text.y };
+        if (text.role === "clock") attrs["font-weight"] = 700;
+        if (text.role === "lead") attrs["font-style"] = "italic";
+        return node("text", attrs, text.text);
+      }));
+      if (block.mark) {
+        parts.push(node("text", { x: block.mark.x, y: block.mark.y, "text-anchor": "middle", "font-weight": 700 }, String(block.number)));
+      }
+      children.push(node("g", { class: "alp-timeline__block" + (block.is_break ? " alp-timeline__block--break" : "") }, null, parts));
+    });
+    drawing.legend.forEach(function (row) {
+      children.push(node("text", { class: "alp-timeline__legend", x: 0, y: row.y }, legend(row.number)));
+    });
+    return node("svg", {
+      class: "alp-timeline__svg", viewBox: "0 0 " + drawing.width + " " + drawing.height, role: "img",
+      "aria-label": label, "font-size": FONT, fill: "currentColor"
+    }, null, children);
+  }
+
+  /* The counts the drawing's name gives: items, minutes, breaks. */
+  function counts(entries) {
+    return entries.reduce(function (sum, entry) {
+      return { items: sum.items + 1, minutes: sum.minutes + entry.minutes, breaks: sum.breaks + (entry.is_break ? 1 : 0) };
+    }, { items: 0, minutes: 0, breaks: 0 });
+  }
+
+  return { layout: layout, wrap: wrap, rounded: rounded, tree: tree, counts: counts };
 });
