@@ -99,7 +99,11 @@ def close(python: Any, javascript: Any, where: str = "") -> list[str]:
     if isinstance(python, list | tuple) and isinstance(javascript, list):
         if len(python) != len(javascript):
             return [f"{where}: {len(python)} items != {len(javascript)}"]
-        return [line for n, (a, b) in enumerate(zip(python, javascript, strict=True)) for line in close(a, b, f"{where}[{n}]")]
+        return [
+            line
+            for n, (a, b) in enumerate(zip(python, javascript, strict=True))
+            for line in close(a, b, f"{where}[{n}]")
+        ]
     both_numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (python, javascript))
     if both_numbers and math.isclose(python, javascript, abs_tol=1e-6):
         return []

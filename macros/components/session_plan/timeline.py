@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 #: The drawing's width, in its own units.
 WIDTH = 1000
+#: The font, named in the drawing: WeasyPrint draws an SVG as a document of its own, which takes no font from the page.
+FAMILY = "Atkinson Hyperlegible, sans-serif"
 #: The font size, in the drawing's units: 18 of 1000 is 8.9 pt across the PDF's 174 mm column.
 FONT = 18
 #: A character's estimated width, as a share of the font size: Atkinson Hyperlegible's
@@ -95,6 +97,8 @@ class Timeline:
     width: int
     height: float
     bar: int
+    family: str
+    font: int
     blocks: tuple[Block, ...]
     legend: tuple[LegendRow, ...]
 
@@ -156,7 +160,7 @@ def layout(entries: list[Entry], *, legend_rows: bool = True) -> Timeline:
                 mark = Mark(rounded(x + width / 2), TOP + BAR / 2 + 6)
         blocks.append(Block(index + 1, x, width, entry.is_break, rounded(x + PAD), lines, mark))
     height = legend[-1].y + 8 if legend else TOP + BAR + 1
-    return Timeline(WIDTH, height, BAR, tuple(blocks), tuple(legend))
+    return Timeline(WIDTH, height, BAR, FAMILY, FONT, tuple(blocks), tuple(legend))
 
 
 def counts(entries: list[Entry]) -> tuple[int, int, int]:

@@ -1,8 +1,5 @@
-/* An agenda as a timeline: one block per item, its width in proportion to
-   its minutes. The rules of macros/components/session_plan/timeline.py,
-   which draws the session pages' timelines; tests/test_timeline.py checks
-   that the two give the same blocks. Pure functions, tested in tests/js/;
-   window.alp.timeline, or module.exports in Node. */
+/* An agenda as a timeline: the rules of macros/components/session_plan/timeline.py
+   (tests/test_timeline.py checks both give the same blocks). Pure; window.alp.timeline. */
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -10,27 +7,23 @@
 })(this, function () {
   "use strict";
 
-  /* As in timeline.py: width, font, a character's share of the font, padding, line, lines of a label
-     and of its title, bar, legend line. */
-  var WIDTH = 1000, FONT = 18, CHAR = 0.55, PAD = 6, LINE = 22, LINES = 4, TITLE_LINES = 3, TOP = 1, BAR = 98, LEGEND_LINE = 26;
+  var FAMILY = "Atkinson Hyperlegible, sans-serif", WIDTH = 1000, FONT = 18, CHAR = 0.55, PAD = 6, LINE = 22, LINES = 4, TITLE_LINES = 3, TOP = 1, BAR = 98, LEGEND = 26;
 
   function rounded(value) {
     return Math.floor(value * 100 + 0.5) / 100;
   }
 
-  /* Characters as Python counts them: a pair of surrogates is one. */
+  /* As Python counts characters: a surrogate pair is one. */
   function measure(text) {
     return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "_").length * FONT * CHAR;
   }
 
   /* On at most TITLE_LINES lines of ``room``, broken between words, or null. */
   function wrap(text, room) {
-    var lines = [];
-    var current = "";
-    var words = text.split(" ");
+    var lines = [], current = "", words = text.split(" ");
     for (var i = 0; i < words.length; i++) {
-      var candidate = current ? current + " " + words[i] : words[i];
-      if (measure(candidate) <= room) current = candidate;
+      var next = current ? current + " " + words[i] : words[i];
+      if (measure(next) <= room) current = next;
       else if (current && measure(words[i]) <= room) {
         lines.push(current);
         current = words[i];
@@ -40,54 +33,45 @@
     return lines.length <= TITLE_LINES ? lines : null;
   }
 
-  /* ``entries``: {title, minutes, lead, clock, is_break}, in order. With
-     ``noLegend``, a number keys to the row of a table that numbers its rows. */
+  /* ``entries``: {title, minutes, lead, clock, is_break}. ``noLegend``: numbers key to a table's rows. */
   function layout(entries, noLegend) {
-    var total = entries.reduce(function (sum, entry) {
-      return sum + entry.minutes;
-    }, 0) || 1;
-    var legend = [];
-    var start = 0;
+    var total = counts(entries).minutes || 1, legend = [], start = 0;
     var blocks = entries.map(function (entry, index) {
       var x = rounded(start * WIDTH / total);
       var width = rounded(rounded((start + entry.minutes) * WIDTH / total) - x);
+      var room = width - 2 * PAD, title = wrap(entry.title, room), texts = [], mark = null;
       start += entry.minutes;
-      var room = width - 2 * PAD;
-      var title = wrap(entry.title, room);
-      var texts = [];
       if (title && measure(entry.clock) <= room) {
         texts = [[entry.clock, "clock"]].concat(title.map(function (line) {
           return [line, "title"];
         }));
         if (texts.length < LINES && measure(entry.lead) <= room) texts.push([entry.lead, "lead"]);
+      } else {
+        if (!noLegend) legend.push({ number: index + 1, y: TOP + BAR + 12 + FONT + legend.length * LEGEND });
+        if (measure(String(index + 1)) <= width - 2) mark = { x: rounded(x + width / 2), y: TOP + BAR / 2 + 6 };
       }
       var lines = texts.map(function (text, row) {
         return { text: text[0], y: TOP + PAD + FONT - 3 + row * LINE, role: text[1] };
       });
-      var mark = null;
-      if (!lines.length) {
-        if (!noLegend) legend.push({ number: index + 1, y: TOP + BAR + 12 + FONT + legend.length * LEGEND_LINE });
-        if (measure(String(index + 1)) <= width - 2) mark = { x: rounded(x + width / 2), y: TOP + BAR / 2 + 6 };
-      }
       return { number: index + 1, x: x, width: width, is_break: entry.is_break, text_x: rounded(x + PAD), lines: lines, mark: mark };
     });
-    var height = legend.length ? legend[legend.length - 1].y + 8 : TOP + BAR + 1;
-    return { width: WIDTH, height: height, bar: BAR, blocks: blocks, legend: legend };
+    return {
+      width: WIDTH, height: legend.length ? legend[legend.length - 1].y + 8 : TOP + BAR + 1, bar: BAR,
+      family: FAMILY, font: FONT, blocks: blocks, legend: legend
+    };
   }
 
-  /* The drawing as the session pages' template writes it, as nodes
-     {tag, attrs, text, children} for the page to make: ``label`` is its
-     accessible name, ``legend(number)`` a legend line, ``hatch`` the id of
-     the breaks' pattern. Text is only ever text. */
+  function node(tag, attrs, text, children) {
+    return { tag: tag, attrs: attrs, text: text, children: children || [] };
+  }
+
+  /* The SVG the session pages' template writes, as {tag, attrs, text, children}: ``label``
+     its name, ``legend(number)`` a legend line, ``hatch`` the breaks' pattern's id. */
   function tree(drawing, label, legend, hatch) {
-    function node(tag, attrs, text, children) {
-      return { tag: tag, attrs: attrs, text: text, children: children || [] };
-    }
     var line = node("line", { x1: 0, y1: 0, x2: 0, y2: 8, stroke: "currentColor", "stroke-width": 2, "stroke-opacity": 0.4 });
-    var pattern = node("pattern", {
+    var children = [node("defs", {}, null, [node("pattern", {
       id: hatch, width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)"
-    }, null, [line]);
-    var children = [node("defs", {}, null, [pattern])];
+    }, null, [line])])];
     drawing.blocks.forEach(function (block) {
       var rect = { x: block.x, y: TOP, width: block.width, height: drawing.bar, stroke: "currentColor", "stroke-width": 1 };
       if (block.is_break) {
@@ -100,9 +84,7 @@
         if (text.role === "lead") attrs["font-style"] = "italic";
         return node("text", attrs, text.text);
       }));
-      if (block.mark) {
-        parts.push(node("text", { x: block.mark.x, y: block.mark.y, "text-anchor": "middle", "font-weight": 700 }, String(block.number)));
-      }
+      if (block.mark) parts.push(node("text", { x: block.mark.x, y: block.mark.y, "text-anchor": "middle", "font-weight": 700 }, String(block.number)));
       children.push(node("g", { class: "alp-timeline__block" + (block.is_break ? " alp-timeline__block--break" : "") }, null, parts));
     });
     drawing.legend.forEach(function (row) {
@@ -110,11 +92,11 @@
     });
     return node("svg", {
       class: "alp-timeline__svg", viewBox: "0 0 " + drawing.width + " " + drawing.height, role: "img",
-      "aria-label": label, "font-size": FONT, fill: "currentColor"
+      "aria-label": label, "font-family": drawing.family, "font-size": drawing.font, fill: "currentColor"
     }, null, children);
   }
 
-  /* The counts the drawing's name gives: items, minutes, breaks. */
+  /* Items, minutes and breaks, for the drawing's name. */
   function counts(entries) {
     return entries.reduce(function (sum, entry) {
       return { items: sum.items + 1, minutes: sum.minutes + entry.minutes, breaks: sum.breaks + (entry.is_break ? 1 : 0) };
