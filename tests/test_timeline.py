@@ -245,3 +245,59 @@ def test_every_session_page_has_a_timeline_of_its_agenda(built_real_site: BuildR
         colours = re.findall(r'(?:fill|stroke)="([^"]+)"', ET.tostring(svg, encoding="unicode"))
         assert set(colours) <= {"currentColor"} | {f"url(#{session_id}-timeline-hatch)"}, session_id
     assert with_breaks >= 9, "every meeting but the sponsor's briefing has a break"
+
+
+# ---- The pack PDF ----
+
+
+def figures_alt(path: Path) -> list[str]:
+    """The alternative text of every Figure in the PDF's structure tree."""
+    import pikepdf
+
+    found: list[str] = []
+    with pikepdf.open(path) as pdf:
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            element = stack.pop()
+            if isinstance(element, pikepdf.Array):
+                stack.extend(element)
+                continue
+            if not isinstance(element, pikepdf.Dictionary):
+                continue
+            if element.get("/S") == "/Figure" and "/Alt" in element:
+                found.append(str(element.Alt))
+            if "/K" in element:
+                stack.append(element.K)
+    return found
+
+
+@pytest.mark.build
+def test_the_pack_pdf_holds_every_timeline_as_a_named_figure_with_legible_text(built_real_site: BuildResult) -> None:
+    import pymupdf
+
+    site = built_real_site.site
+    pack = site / "downloads" / "pack.pdf"
+    sessions = json.loads((site / "api" / "pack.json").read_text(encoding="utf-8"))["sessions"]
+    timelines = [alt for alt in figures_alt(pack) if alt.startswith("Timeline of the agenda: ")]
+    assert len(timelines) == len(sessions), timelines
+    for entry in sessions:
+        label = f"{len(entry['agenda'])} items over {sum(item['minutes'] for item in entry['agenda'])} minutes"
+        assert any(label in alt for alt in timelines), entry["id"]
+    # Its labels are text in the PDF, at least 8 pt, in the pack's own font.
+    clock = re.compile(r"^\d+:\d\d$")
+    drawn = 0
+    with pymupdf.open(pack) as document:
+        for page in document:
+            if "Timed agenda" not in page.get_text():
+                continue
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        if not clock.match(span["text"].strip()):
+                            continue
+                        assert span["size"] >= 8, (page.number + 1, span["text"], span["size"])
+                        assert "Atkinson" in span["font"], (page.number + 1, span["text"], span["font"])
+                        drawn += span["size"] < 9.5  # the table's times are body text, larger
+    assert drawn >= 3 * len(sessions), "the timelines' start times are in the PDF as text"
+    text = "\n".join(page.get_text() for page in pymupdf.open(pack))
+    assert "1. 0:00 Check-in (Members)" in text  # set meeting 3's legend
