@@ -297,7 +297,7 @@ def test_the_pack_pdf_holds_every_timeline_as_a_named_figure_with_legible_text(b
                             continue
                         assert span["size"] >= 8, (page.number + 1, span["text"], span["size"])
                         assert "Atkinson" in span["font"], (page.number + 1, span["text"], span["font"])
-                        drawn += span["size"] < 9.5  # the table's times are body text, larger
+                        drawn += span["size"] < 9  # the table's times are body text, 9.5 pt
     assert drawn >= 3 * len(sessions), "the timelines' start times are in the PDF as text"
     text = "\n".join(page.get_text() for page in pymupdf.open(pack))
     assert "1. 0:00 Check-in (Members)" in text  # set meeting 3's legend

@@ -68,7 +68,7 @@
   /* The SVG the session pages' template writes, as {tag, attrs, text, children}: ``label``
      its name, ``legend(number)`` a legend line, ``hatch`` the breaks' pattern's id. */
   function tree(drawing, label, legend, hatch) {
-    var line = node("line", { x1: 0, y1: 0, x2: 0, y2: 8, stroke: "currentColor", "stroke-width": 2, "stroke-opacity": 0.4 });
+    var line = node("line", { x1: 0, y1: 0, x2: 0, y2: 8, stroke: "currentColor", "stroke-width": 1.5, "stroke-opacity": 0.3 });
     var children = [node("defs", {}, null, [node("pattern", {
       id: hatch, width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)"
     }, null, [line])])];
