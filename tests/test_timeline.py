@@ -26,7 +26,7 @@ import pytest
 from macros.components import RenderContext
 from macros.components.examples import example_context
 from macros.components.session_plan import agenda_timeline, session_plan, timed_agenda
-from macros.components.session_plan.timeline import WIDTH, Entry, layout
+from macros.components.session_plan.timeline import WIDTH, Entry, layout, rounded, wrap
 from macros.loading import load_pack
 from macros.pack import Pack
 
@@ -131,6 +131,23 @@ def test_python_and_javascript_give_the_same_blocks(legend_rows: bool) -> None:
     )
     differences = [line for name in cases for line in close(python[name], javascript[name], name)]
     assert differences == [], "\n".join(differences[:20])
+
+
+@needs_node
+def test_python_and_javascript_wrap_and_round_alike() -> None:
+    # A sweep of rooms across every title, so that any drift in the widths shows at some boundary.
+    titles = sorted(
+        {entry.title for entries in all_cases().values() for entry in entries}
+        | {entry.lead for entries in all_cases().values() for entry in entries}
+    )
+    rooms = [room / 2 for room in range(20, 900, 3)]
+    python = [[wrap(title, room) for room in rooms] for title in titles]
+    javascript = run_js(
+        "output = input.titles.map(t => input.rooms.map(r => timeline.wrap(t, r)))", {"titles": titles, "rooms": rooms}
+    )
+    assert python == javascript
+    values = [n / 1000 for n in range(0, 20000, 7)] + [0.125, 2.675, 1.005, 66.665]
+    assert [rounded(value) for value in values] == run_js("output = input.map(timeline.rounded)", values)
 
 
 def svg_of(html: str) -> ET.Element:
