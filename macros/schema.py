@@ -169,6 +169,13 @@ class Role(StrEnum):
     EVERYONE = "everyone"
 
 
+class ItemKind(StrEnum):
+    """What an item on a session agenda is: work, or a break (drawn differently on the agenda's timeline)."""
+
+    ACTIVITY = "activity"
+    BREAK = "break"
+
+
 class Problem(StrEnum):
     """A difficulty a set meets, that a tool card helps with (most are on the Common difficulties page).
 
@@ -490,6 +497,12 @@ class AgendaItem(Strict):
     title: PlainText = Field(description="The item's name on the plan.", examples=["Check-in"])
     minutes: Minutes = Field(description="How long the item takes.", examples=[10])
     lead: Role = Field(description="Who leads the item.", examples=["facilitator"])
+    kind: ItemKind = Field(
+        default=ItemKind.ACTIVITY,
+        description="`break` for a break (the agenda's timeline draws it hatched and dashed); "
+        "anything else is an activity.",
+        examples=["break"],
+    )
     card: Id | None = Field(default=None, description="The tool card the item uses, by its id.", examples=["check-in"])
     steps: list[Annotated[StrictInt, Field(ge=1)]] | None = Field(
         default=None,

@@ -2,8 +2,9 @@
    Reads api/pack.json (api/pack.js from files), keeps the plan in the
    address and in localStorage, and sends nothing anywhere. Text from data
    is set with textContent, never parsed as HTML. The plan, its time and
-   the card filters and the checklist are pure functions in plan-state.js,
-   plan-time.js, card-filter.js and plan-print.js; this file draws and
+   the card filters, the checklist and the agenda's timeline are pure
+   functions in plan-state.js, plan-time.js, card-filter.js, plan-print.js
+   and timeline.js; this file draws and
    handles events. A change that drops work (a new session plan, starting
    again, removing an item) offers Undo and is a new entry in the browser's
    history, so Back brings the plan before it back. */
@@ -18,6 +19,7 @@
   var planState = window.alp.planState;
   var cardFilter = window.alp.cardFilter;
   var planPrint = window.alp.planPrint;
+  var timeline = window.alp.timeline;
   /* pack.json, its catalogue, the plan (replaced, never changed in place),
      and the plan Undo brings back. */
   var data, pack, plan, before;
@@ -256,20 +258,60 @@
     return row;
   }
 
+  /* The string ``key``.one, .other (and so on) for ``count``, as the language's plural rules say. */
+  function plural(key, count) {
+    var form = key + "." + new Intl.PluralRules(data.language).select(count);
+    return t(data.strings[form] ? form : key + ".other", { count: count });
+  }
+
+  /* The timeline.js nodes as SVG elements. */
+  function svg(node) {
+    var made = document.createElementNS("http://www.w3.org/2000/svg", node.tag);
+    Object.keys(node.attrs).forEach(function (name) {
+      made.setAttribute(name, node.attrs[name]);
+    });
+    if (node.text !== null && node.text !== undefined) made.textContent = node.text;
+    node.children.forEach(function (child) {
+      made.appendChild(svg(child));
+    });
+    return made;
+  }
+
+  /* The agenda as a timeline; an item is a break when its session plan's entry is one. */
+  function drawTimeline(area, slots) {
+    if (!plan.items.length) return;
+    var entries = plan.items.map(function (item, index) {
+      var entry = planState.entryOf(item, plan, pack);
+      return {
+        title: titleOf(item) || t("planner.untitled"), minutes: item.minutes, lead: t("role." + item.lead),
+        clock: planTime.toClock(slots[index].start), is_break: !!entry && entry.kind === "break"
+      };
+    });
+    var count = timeline.counts(entries);
+    var label = t("timeline.label", {
+      items: plural("timeline.items", count.items), minutes: plural("timeline.minutes", count.minutes),
+      breaks: count.breaks ? plural("timeline.breaks", count.breaks) : t("timeline.breaks.none")
+    });
+    /* No legend: a block's number keys to the table's numbered rows, and the sheet stays one page. */
+    var tree = timeline.tree(timeline.layout(entries, true), label, null, "planner-timeline-hatch");
+    area.appendChild(el("div", { class: "alp-timeline" })).appendChild(svg(tree));
+  }
+
   /* For the room: times, items and who leads them, and nothing else. */
   function drawAgenda(area, slots) {
     heading(area, "planner.agenda_title");
+    drawTimeline(area, slots);
     var table = el("table", { class: "alp-planner__agenda" });
     table.appendChild(el("caption", { class: "alp-visually-hidden" }, t("planner.agenda")));
     var head = el("tr");
-    ["col_time", "col_item", "col_lead"].forEach(function (key) {
+    ["col_number", "col_time", "col_item", "col_lead"].forEach(function (key) {
       head.appendChild(el("th", { scope: "col" }, t("planner." + key)));
     });
     table.appendChild(el("thead")).appendChild(head);
     var body = table.appendChild(el("tbody"));
     plan.items.forEach(function (item, index) {
       var row = body.appendChild(el("tr"));
-      [span(slots[index]), titleOf(item), t("role." + item.lead)].forEach(function (value) {
+      [index + 1, span(slots[index]), titleOf(item), t("role." + item.lead)].forEach(function (value) {
         row.appendChild(el("td", {}, value));
       });
     });
