@@ -22,6 +22,7 @@ _SCREEN_ONLY_CLASSES = (
     "alp-index__filters",
     "alp-card__download",
     "alp-print__bundle",
+    "alp-session__run",
 )
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
