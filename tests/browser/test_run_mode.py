@@ -123,6 +123,16 @@ def test_run_a_meeting_from_a_session_plan_and_reload_it(browser: Browser, site_
     assert shown(page, "clock") == "11:20"
     expect(page.locator("[data-action=toggle]")).to_have_text("Resume")
     assert "&run=3*0*" in page.url, "the state is back in the address"
+
+    # The session plan's button again: the same day, the run goes on; the next day, it starts afresh.
+    page.goto(site_url + "programme/set-meeting-2.html")
+    page.get_by_role("link", name="Run this meeting").click()
+    expect(ready(page).locator("[data-alp-run-now]")).to_have_text(title)
+    page.clock.fast_forward("13:00:00")
+    page.goto(site_url + "programme/set-meeting-2.html")
+    page.get_by_role("link", name="Run this meeting").click()
+    expect(ready(page).locator("[data-alp-run-now]")).to_have_text("Check-in")
+    assert shown(page, "pace") == "Not started yet. Press Start when the meeting begins."
     context.close()
 
 

@@ -110,12 +110,14 @@
     if (channel) channel.postMessage(written);
   }
 
-  /* The address's plan; the stored clock when it is the same plan (another window may have moved it on). */
+  /* The address's plan; the stored clock when it is the same plan (another window may have moved it
+     on), unless the address starts the plan afresh and the stored run began over 12 hours ago. */
   function restore() {
     var found = read(window.location.hash.slice(1)) || read(window.location.search.slice(1));
     var kept = stored();
     if (!found) return kept;
-    return kept && planState.encode(kept.plan, pack) === planState.encode(found.plan, pack) ? kept : found;
+    var fresh = !/[#&]run=/.test(window.location.hash) && kept && kept.state.started !== null && Date.now() - kept.state.started > 432e5;
+    return kept && !fresh && planState.encode(kept.plan, pack) === planState.encode(found.plan, pack) ? kept : found;
   }
 
   /* ---- Drawing ---- */
