@@ -21,14 +21,11 @@
   var SOON = 0.2;
   var LAST = 0.05;
 
-  function zeros(count) {
-    var list = [];
-    for (var i = 0; i < count; i += 1) list.push(0);
-    return list;
-  }
-
   function create(minutes) {
-    return { minutes: minutes.slice(), index: 0, running: false, since: 0, started: null, spent: zeros(minutes.length), added: zeros(minutes.length) };
+    var zeros = minutes.map(function () {
+      return 0;
+    });
+    return { minutes: minutes.slice(), index: 0, running: false, since: 0, started: null, spent: zeros, added: zeros.slice() };
   }
 
   function copy(state, changes) {
@@ -188,7 +185,7 @@
   }
 
   return {
-    MINUTE: MINUTE, SOON: SOON, LAST: LAST, create: create, lengthOf: lengthOf, left: left, start: start, pause: pause,
+    create: create, lengthOf: lengthOf, left: left, start: start, pause: pause,
     toggle: toggle, go: go, next: next, back: back, canTake: canTake, adjust: adjust, stage: stage, fraction: fraction,
     pace: pace, ended: ended, display: display, toText: toText, fromText: fromText
   };

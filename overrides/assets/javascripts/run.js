@@ -1,10 +1,10 @@
 /* Run mode (macros/components/run_mode): the page. Reads the plan from the
-   address with the planner's plan-state.js (or a session plan's id,
-   ?session=id, from a session page's link), keeps the clock with run-clock.js, and writes both
-   to the address and to localStorage at every change, so that a reload
-   finds the same item, time left and pause. Windows of the page (the
-   participant view) keep in step through BroadcastChannel and the storage
-   event. Text from data is set with textContent, never parsed as HTML. */
+   address with the planner's plan-state.js (or ?session=id, from a session
+   page), keeps the clock with run-clock.js, and writes both to the address
+   and localStorage at every change, so that a reload finds the same item,
+   time left and pause. Its windows (the participant view) keep in step
+   through BroadcastChannel and the storage event. Text from data is set
+   with textContent, never parsed as HTML. */
 (function () {
   "use strict";
 
@@ -160,9 +160,10 @@
     set("[data-alp-run-notes-text]", notes);
     $("[data-alp-run-notes]").hidden = !notes;
     set("[data-action=toggle]", t(state.running ? "run.pause" : state.started === null ? "run.start" : "run.resume"));
-    $("[data-action=back]").disabled = state.index === 0;
-    $("[data-action=next]").disabled = state.index === plan.items.length - 1;
-    $("[data-action=less]").disabled = !clock.canTake(state, now);
+    /* aria-disabled, not disabled, so that a button keeps the focus when it has nothing to do. */
+    $("[data-action=back]").setAttribute("aria-disabled", state.index === 0);
+    $("[data-action=next]").setAttribute("aria-disabled", state.index === plan.items.length - 1);
+    $("[data-action=less]").setAttribute("aria-disabled", !clock.canTake(state, now));
     set("[data-action=fullscreen]", t(document.fullscreenElement ? "run.fullscreen_leave" : "run.fullscreen"));
   }
 
