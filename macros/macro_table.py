@@ -19,6 +19,7 @@ from .components.glossary import glossary
 from .components.programme_calendar import programme_calendar
 from .components.programme_overview import programme_overview
 from .components.question_bank import question_bank
+from .components.run_mode import run_mode
 from .components.session_plan import session_plan
 from .components.session_planner import session_planner
 from .components.set_sizes import set_sizes
@@ -100,6 +101,7 @@ COMPONENTS: dict[str, Callable[..., Any]] = {
     "form": form,
     "downloads": downloads,
     "session_planner": session_planner,
+    "run_mode": run_mode,
     "glossary": glossary,
     "starter_questions": starter_questions,
     "set_sizes": set_sizes,

@@ -279,3 +279,13 @@ def test_every_kind_of_admonition_material_has_its_own_edge() -> None:
     kinds = "note abstract info tip success question warning failure danger bug example quote"
     missing = [kind for kind in kinds.split() if f".admonition.{kind}" not in css]
     assert missing == []
+
+
+def test_a_session_plans_run_button_is_for_the_screen_only() -> None:
+    # The session plan as its component renders it (the reviewed golden HTML).
+    golden = Path(__file__).parent / "golden" / "session_plan" / "session-page.html"
+    article = _article(golden.read_text(encoding="utf-8"))
+    assert any("run.html" in (link.get("href") or "") for link in article.iter("a"))
+    html_tools.strip_screen_only(article)
+    assert not any("run.html" in (link.get("href") or "") for link in article.iter("a"))
+    assert any(table.get("class") == "alp-agenda" for table in article.iter("table")), "the agenda stays"

@@ -26,6 +26,7 @@ _SCREEN_ONLY_CLASSES = (
     "alp-card__download",
     "alp-print__bundle",
     "alp-screen-only",
+    "alp-session__run",
 )
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 

@@ -19,8 +19,14 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 
 
 def site_pages(built: BuildResult) -> list[str]:
+    """Every page of pack.json, and every other page the site has: 404.html, and those out of the navigation (run mode)."""
     pages = [page["url"] for page in json.loads((built.site / "api" / "pack.json").read_text())["pages"]]
-    return [*pages, "404.html"]
+    others = sorted(
+        path.relative_to(built.site).as_posix()
+        for path in built.site.rglob("*.html")
+        if not {"assets", "downloads"} & set(path.relative_to(built.site).parts)
+    )
+    return [*pages, *[page for page in others if page not in pages]]
 
 
 #: Every width in both schemes. A page is loaded once and checked in each:

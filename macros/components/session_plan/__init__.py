@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from ...schema import AgendaItem, ItemKind
 from .. import RenderContext, render
+from ..run_mode import run_link
 from .printing import bundle_href, print_rows, set_size
 from .timeline import Entry, Timeline, layout
 
@@ -86,4 +87,5 @@ def session_plan(ctx: RenderContext, session_id: str, level: int = 2) -> Markup:
         printing=print_rows(ctx, session),
         bundle=bundle_href(ctx, session),
         set_size=set_size(ctx),
+        run=run_link(ctx),
     )

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ...schema import Minutes, Role, Stage
 from .. import RenderContext, render
+from ..run_mode import run_link
 from ..tool_index import GROUP_SIZE, TIME_CHOICES, int_bounds
 
 #: The shortest meeting the planner plans, in minutes (the longest is the
@@ -55,4 +56,5 @@ def session_planner(ctx: RenderContext) -> Markup:
         times=TIME_CHOICES,
         size=GROUP_SIZE,
         limits=planner_limits(),
+        run=run_link(ctx),
     )

@@ -86,6 +86,7 @@
       /* Some file:// pages refuse replaceState; the storage still keeps the plan. */
     }
     push = false;
+    if ($("[data-alp-run-link]")) $("[data-alp-run-link]").hash = encoded;
     try {
       window.localStorage.setItem(STORE, encoded);
     } catch (error) {
