@@ -33,6 +33,7 @@ from mkdocs.structure.toc import get_toc
 
 from . import from_mkdocs, page_html
 from .content_settings import parse_content_settings
+from .minify import minify_own_scripts
 from .open_data import dumps
 from .problems import ContentError
 from .site_model import SiteModel
@@ -169,6 +170,7 @@ class PackPlugin(BasePlugin[PackPluginConfig]):  # type: ignore[no-untyped-call]
         problems = self.model.problems(site_dir)
         if problems:
             raise PluginError(ContentError(problems).report())
+        minify_own_scripts(self.model.settings.theme_dir, site_dir)
         data = self.model.open_data(from_mkdocs.page_records(self._nav))
         api = site_dir / "api"
         api.mkdir(parents=True, exist_ok=True)

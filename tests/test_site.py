@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from macros.loading import load_pack
+from macros.minify import SCRIPTS, minified
 
 from .conftest import PROJECT, BuildResult, Project, fork_settings, upstream_only
 
@@ -412,3 +413,15 @@ def test_an_emoji_drawn_from_another_host_is_named_at_its_line(tiny_project: Pro
     assert result.returncode != 0
     assert "docs/guides/evaluation.md:10: the emoji :smile: loads its picture from" in result.output
     assert "emoji_generator: material.extensions.emoji.to_svg" in result.output
+
+
+def test_the_site_serves_the_packs_own_scripts_minified(built_real_site: BuildResult) -> None:
+    sources = sorted((PROJECT / "overrides" / SCRIPTS).glob("*.js"))
+    assert len(sources) >= 10
+    for source in sources:
+        built = (built_real_site.site / SCRIPTS / source.name).read_text(encoding="utf-8")
+        text = source.read_text(encoding="utf-8")
+        assert built == minified(text), source.name
+        assert len(built) < len(text), f"{source.name}: its comments are gone"
+    # The theme's own bundle is left as Material ships it.
+    assert any(path.name.startswith("bundle.") for path in (built_real_site.site / SCRIPTS).glob("*.min.js"))
