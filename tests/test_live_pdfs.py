@@ -337,7 +337,11 @@ def test_mkdocs_serve_serves_the_pdfs_and_remakes_them_after_a_save(tmp_path: Pa
         base = f"http://127.0.0.1:{port}/"
         handout = base + "downloads/handouts/example-minimal.pdf"
         first = fetch_until(handout, lambda body: body.startswith(b"%PDF"))
-        fetch_until(base + "downloads.html", lambda body: b'data-manifest-pages="pack.pdf">19<' in body)
+        # The Downloads page gives the pack's pages once the PDFs are made: as many as the served pack has.
+        pack = fetch_until(base + "downloads/pack.pdf", lambda body: body.startswith(b"%PDF"))
+        (tmp_path / "pack.pdf").write_bytes(pack)
+        pages = f'data-manifest-pages="pack.pdf">{len(page_texts(tmp_path / "pack.pdf"))}<'.encode()
+        fetch_until(base + "downloads.html", lambda body: pages in body)
         assert json.loads(fetch(base + "api/pack.json") or b"{}")["site_url"] is None, "as make has it"
         project.edit(
             "pack/cards/example-minimal.yml", "Sit it out even if it feels long.", "Sit it out however long it feels."
