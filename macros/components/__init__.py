@@ -20,6 +20,7 @@ and come back as safe HTML.
 from __future__ import annotations
 
 import enum
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,11 @@ class RenderContext:
     def url(self, site_url: str) -> str:
         """``site_url`` (root-relative) as a link from the current page."""
         return relative_url(site_url, self.page_url)
+
+    def site_root(self) -> str:
+        """The site root as a prefix from the current page ("" at the root, "../" one folder down)."""
+        root = posixpath.relpath(".", posixpath.dirname(self.page_url) or ".")
+        return "" if root == "." else root + "/"
 
     def md(self, text: str | None) -> Markup:
         return self.markdown.block(text) if text else Markup("")

@@ -12,7 +12,7 @@ const vm = require("node:vm");
 
 const PROJECT = path.join(__dirname, "..", "..");
 const SCRIPTS = path.join(PROJECT, "overrides", "assets", "javascripts");
-const PURE = ["card-filter.js", "plan-time.js", "plan-state.js", "plan-print.js", "timeline.js"];
+const PURE = ["pack-data.js", "card-filter.js", "plan-time.js", "plan-state.js", "plan-print.js", "timeline.js"];
 
 function read(name) {
   return fs.readFileSync(path.join(SCRIPTS, name), "utf8");
@@ -29,7 +29,7 @@ function load(names) {
 
 test("the pure scripts set window.alp in the browser, without module or document", () => {
   const window = load(PURE);
-  assert.deepEqual(Object.keys(window.alp).sort(), ["cardFilter", "planPrint", "planState", "planTime", "timeline"]);
+  assert.deepEqual(Object.keys(window.alp).sort(), ["cardFilter", "packData", "planPrint", "planState", "planTime", "timeline"]);
   assert.equal(typeof window.alp.cardFilter.select, "function");
   assert.equal(window.alp.planTime.toClock(600), "10:00");
   assert.equal("module" in window || "document" in window, false);
@@ -54,7 +54,7 @@ test("plan-state.js says so when plan-time.js, which the planner loads before it
 test("the planner's page loads its scripts in order, and every page loads card-filter.js first", () => {
   const template = fs.readFileSync(path.join(PROJECT, "macros", "components", "session_planner", "template.html"), "utf8");
   const loaded = [...template.matchAll(/assets\/javascripts\/([\w.-]+\.js)/g)].map((match) => match[1]);
-  assert.deepEqual(loaded, ["plan-time.js", "plan-state.js", "plan-print.js", "timeline.js", "planner.js"]);
+  assert.deepEqual(loaded, ["pack-data.js", "plan-time.js", "plan-state.js", "plan-print.js", "timeline.js", "planner.js"]);
   const main = fs.readFileSync(path.join(PROJECT, "overrides", "main.html"), "utf8");
   const scripts = main.slice(main.indexOf("{% block scripts %}"));
   assert.ok(scripts.indexOf("assets/javascripts/card-filter.js") < scripts.indexOf("super()"), "before the theme's and extra_javascript's scripts");

@@ -144,8 +144,8 @@ test("in the browser it sets window.alp.runClock, without module or document", (
   assert.equal(window.alp.runClock.display(61000), "1:01");
 });
 
-test("the run page loads the planner's plan scripts, then the clock, then the page", () => {
+test("the run page loads the pack's data script and the planner's plan scripts, then the clock, then the page", () => {
   const template = fs.readFileSync(path.join(__dirname, "..", "..", "macros", "components", "run_mode", "template.html"), "utf8");
   const loaded = [...template.matchAll(/assets\/javascripts\/([\w.-]+\.js)/g)].map((match) => match[1]);
-  assert.deepEqual(loaded, ["plan-time.js", "plan-state.js", "run-clock.js", "run.js"]);
+  assert.deepEqual(loaded, ["pack-data.js", "plan-time.js", "plan-state.js", "run-clock.js", "run.js"]);
 });

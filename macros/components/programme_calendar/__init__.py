@@ -23,7 +23,6 @@ Which meetings go in the calendar is decided here, once:
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -110,8 +109,7 @@ def calendar_data(ctx: RenderContext) -> dict[str, Any]:
 
 def programme_calendar(ctx: RenderContext) -> Markup:
     """Render the calendar form for the current page."""
-    root = posixpath.relpath(".", posixpath.dirname(ctx.page_url) or ".")
-    assets = "" if root == "." else root + "/"
+    assets = ctx.site_root()
     meetings = calendar_meetings(ctx)
     choices = rhythms(ctx)
     return render(

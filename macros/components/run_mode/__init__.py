@@ -11,8 +11,6 @@ own ``plan-state.js``, and keeps the clock with the pure functions of
 
 from __future__ import annotations
 
-import posixpath
-
 from markupsafe import Markup
 
 from .. import RenderContext, render
@@ -34,8 +32,7 @@ def run_link(ctx: RenderContext) -> str | None:
 
 def run_mode(ctx: RenderContext) -> Markup:
     """Render run mode for the current page."""
-    root = posixpath.relpath(".", posixpath.dirname(ctx.page_url) or ".")
-    assets = "" if root == "." else root + "/"
+    assets = ctx.site_root()
     known = ctx.options.get("page_urls")
     return render(
         "run_mode",

@@ -11,7 +11,6 @@ pack.json's ``limits``, from :func:`planner_limits`.
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 from markupsafe import Markup
@@ -42,8 +41,7 @@ def planner_limits() -> dict[str, Any]:
 
 def session_planner(ctx: RenderContext) -> Markup:
     """Render the planner for the current page."""
-    root = posixpath.relpath(".", posixpath.dirname(ctx.page_url) or ".")
-    assets = "" if root == "." else root + "/"
+    assets = ctx.site_root()
     stages = [stage for stage in Stage if any(stage in card.stages for card in ctx.pack.cards.values())]
     return render(
         "session_planner",

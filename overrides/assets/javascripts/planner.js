@@ -42,27 +42,6 @@
     return root.querySelector(selector);
   }
 
-  function loadScript(url) {
-    return new Promise(function (resolve, reject) {
-      var script = el("script", { src: url });
-      script.onload = function () {
-        resolve(window.__alpPack);
-      };
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
-  }
-
-  function loadPack() {
-    if (window.location.protocol === "file:") return loadScript(root.dataset.packScript);
-    return fetch(root.dataset.pack).then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    }).catch(function () {
-      return loadScript(root.dataset.packScript);
-    });
-  }
-
   function t(key, values) {
     var text = data.strings[key] || key;
     Object.keys(values || {}).forEach(function (name) {
@@ -546,7 +525,7 @@
     root.setAttribute("data-ready", "true");
   }
 
-  loadPack().then(start, function () {
+  window.alp.packData.load(root).then(start, function () {
     $("[data-alp-planner-nojs]").hidden = false;
   });
 })();

@@ -42,29 +42,6 @@
     return t(data.strings[key + "." + form] ? key + "." + form : key + ".other", { count: count });
   }
 
-  function loadScript(url) {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = url;
-      script.onload = function () {
-        resolve(window.__alpPack);
-      };
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
-  }
-
-  /* pack.json, or pack.js from files, where browsers refuse to fetch JSON. */
-  function loadPack() {
-    if (window.location.protocol === "file:") return loadScript(root.dataset.packScript);
-    return fetch(root.dataset.pack).then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    }).catch(function () {
-      return loadScript(root.dataset.packScript);
-    });
-  }
-
   /* ---- The plan and the clock as text: address, storage, other windows ---- */
 
   function minutesOf(found) {
@@ -352,7 +329,7 @@
     root.setAttribute("data-ready", "true");
   }
 
-  loadPack().then(start, function () {
+  window.alp.packData.load(root).then(start, function () {
     $("[data-alp-run-nojs]").hidden = false;
   });
 })();
