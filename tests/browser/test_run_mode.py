@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 
 from scripts.site_zip import ZIP_FOLDER
 
@@ -80,7 +80,7 @@ def test_run_a_meeting_from_a_session_plan_and_reload_it(browser: Browser, site_
     page.clock.run_for(SECOND)
     expect(page.locator("[data-alp-run-now]")).to_have_text("Bidding for time")
     expect(page.locator("[data-alp-run-announce]")).to_have_text(
-        "Now: Bidding for time, 5 minutes. Next: Progress round."
+        "Now: Bidding for time, 5 minutes. Next: Progress round"
     )
     page.keyboard.press("n")
     page.clock.run_for(SECOND)
@@ -96,14 +96,17 @@ def test_run_a_meeting_from_a_session_plan_and_reload_it(browser: Browser, site_
     assert page.get_attribute("[data-alp-run]", "data-pace") == "ahead"
 
     # Pause and resume: a paused clock keeps its time.
+    assert shown(page, "label") == "Time left"
     page.get_by_role("button", name="Pause").click()
     page.clock.run_for(5 * MINUTE)
     assert shown(page, "clock") == "11:59"
+    assert shown(page, "label") == "Paused: time left", "a pause is said on screen, for the room too"
     assert shown(page, "pace") == "27 minutes ahead of the plan", "a pause costs the meeting time"
     page.keyboard.press("p")
     expect(page.locator("[data-action=toggle]")).to_have_text("Pause")
     page.clock.run_for(29 * SECOND)
     assert shown(page, "clock") == "11:30"
+    assert shown(page, "label") == "Time left"
 
     # A reload finds the same item, time left and running clock, from the address.
     page.reload()
@@ -133,6 +136,24 @@ def test_run_a_meeting_from_a_session_plan_and_reload_it(browser: Browser, site_
     page.goto(site_url + "programme/set-meeting-2.html")
     page.get_by_role("link", name="Run this meeting").click()
     expect(ready(page).locator("[data-alp-run-now]")).to_have_text("Check-in")
+
+    # Resetting asks first: refused, the run stays where it is; accepted, it goes back to the start.
+    page.keyboard.press("n")
+    page.clock.run_for(SECOND)
+    expect(page.locator("[data-alp-run-now]")).to_have_text("Bidding for time")
+    asked: list[str] = []
+
+    def answer(dialog: Dialog, accept: bool) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, False))
+    page.get_by_role("button", name="Reset the timer").click()
+    expect(page.locator("[data-alp-run-now]")).to_have_text("Bidding for time")
+    page.once("dialog", lambda dialog: answer(dialog, True))
+    page.get_by_role("button", name="Reset the timer").click()
+    expect(page.locator("[data-alp-run-now]")).to_have_text("Check-in")
+    assert len(asked) == 2 and all("time kept so far is lost" in message for message in asked)
     assert shown(page, "pace") == "Not started yet. Press Start when the meeting begins."
     context.close()
 
@@ -148,12 +169,14 @@ def test_the_bar_changes_at_a_fifth_and_at_5_percent_of_the_time_left(browser: B
         stages.append((page.get_attribute("[data-alp-run]", "data-stage"), shown(page, "stage"), shown(page, "clock")))
     assert stages == [
         ("plenty", "Plenty of time", "2:02"),
-        ("soon", "A fifth of the time or less is left", "1:58"),
-        ("soon", "A fifth of the time or less is left", "0:31"),
-        ("last", "Nearly time. Start to wrap up", "0:27"),
+        ("soon", "Getting close: a fifth of the time is left", "1:58"),
+        ("soon", "Getting close: a fifth of the time is left", "0:31"),
+        ("last", "Nearly time: start to wrap up", "0:27"),
         ("over", "Time is up", "+0:05"),
     ]
     assert shown(page, "label") == "Over time"
+    # Said once to a screen reader when the time runs out, as the chime says it to the room.
+    expect(page.locator("[data-alp-run-announce]")).to_have_text("Time is up for Check-in")
     # Not colour alone: the bar's shape changes too.
     assert page.locator(".alp-run__bar").evaluate("bar => getComputedStyle(bar).borderTopStyle") == "dashed"
     page.keyboard.press("+")
@@ -208,7 +231,7 @@ def test_the_participant_view_leaves_out_the_notes_and_keeps_in_step(browser: Br
     page.clock.run_for(SECOND)
     expect(view.locator("[data-alp-run-now]")).to_have_text("Bidding for time")
     expect(view.locator("[data-alp-run-announce]")).to_have_text(
-        "Now: Bidding for time, 5 minutes. Next: Progress round."
+        "Now: Bidding for time, 5 minutes. Next: Progress round"
     )
     assert shown(view, "clock") == shown(page, "clock")
     context.close()

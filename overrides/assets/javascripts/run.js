@@ -125,7 +125,9 @@
     set("[data-alp-run-position]", t("run.position", { position: state.index + 1, count: plan.items.length }));
     set("[data-alp-run-now]", planState.titleOf(item, pack));
     set("[data-alp-run-lead]", t("run.lead", { role: t("role." + item.lead) }));
-    set("[data-alp-run-label]", t(left < 0 ? "run.over" : "run.left"));
+    var paused = state.started !== null && !state.running;
+    set("[data-alp-run-label]", t(paused ? (left < 0 ? "run.paused_over" : "run.paused_left") : left < 0 ? "run.over" : "run.left"));
+    root.setAttribute("data-paused", paused);
     set("[data-alp-run-clock]", clock.display(left));
     set("[data-alp-run-stage]", t("run.stage_" + stage));
     set("[data-alp-run-pace]", pace ? (pace.kind === "on_time" ? t("run.on_time") : plural("run." + pace.kind, pace.minutes)) : t("run.not_started"));
@@ -182,6 +184,16 @@
       tone.start(at);
       tone.stop(at + 1.3);
     });
+  }
+
+  /* An item's time has just run out: the chime (if on), and one announcement, so a screen reader hears it too. */
+  function timeUp() {
+    chime();
+    var region = $("[data-alp-run-announce]");
+    region.textContent = "";
+    window.setTimeout(function () {
+      region.textContent = t("run.time_up", { title: planState.titleOf(plan.items[state.index], pack) });
+    }, 50);
   }
 
   function sound(on) {
@@ -245,7 +257,8 @@
       case "less":
         return change(clock.adjust(state, -1, now));
       case "restart":
-        return change(clock.create(minutesOf(plan)));
+        /* It loses the meeting's timing: asked first, as a slip of the hand is easy. */
+        return window.confirm(t("run.restart_confirm")) && change(clock.create(minutesOf(plan)));
       case "fullscreen":
         return document.fullscreenEnabled && toggleFullscreen();
       case "participant":
@@ -320,7 +333,7 @@
     then = Date.now();
     window.setInterval(function () {
       var now = Date.now();
-      if (plan && clock.ended(state, then, now)) chime();
+      if (plan && clock.ended(state, then, now)) timeUp();
       then = now;
       if (plan) draw(now);
     }, 250);
