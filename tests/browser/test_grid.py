@@ -116,3 +116,25 @@ def test_the_banks_and_forms_grids_list_each_one_with_a_link_to_its_page(
     links.last.click()
     page.wait_for_url(f"**/{items[-1]['url']}")
     page.context.close()
+
+
+def test_the_count_is_said_once_typing_stops_and_says_when_nothing_matches(
+    browser: Browser, site_url: str, built_real_site: BuildResult
+) -> None:
+    total = len(pack(built_real_site)["cards"])
+    page = new_page(browser)
+    page.clock.install()
+    page.goto(site_url + "tools/index.html")
+    count = page.locator("[data-alp-count]")
+    expect(count).to_have_text(f"{total} tools")
+    page.locator("#tool-index-search").press_sequentially("zzq")
+    expect(page.locator(SHOWN)).to_have_count(0)  # the tiles follow each letter at once
+    assert count.inner_text() == f"{total} tools", "the live region waits for the typing to stop"
+    page.clock.run_for(1000)
+    expect(count).to_have_text(
+        f"Showing 0 of {total} tools. No tool matches these choices. Try other words, a longer time or another stage."
+    )
+    expect(page.locator("[data-alp-empty]")).to_be_hidden()  # said once, in the count
+    page.get_by_role("button", name="Show all tools").click()
+    expect(count).to_have_text(f"{total} tools")
+    page.context.close()

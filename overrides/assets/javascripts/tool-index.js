@@ -63,21 +63,45 @@
         if (visible) shown += 1;
       });
       var template = shown === rows.length ? count.dataset.templateAll : count.dataset.templateSome;
-      count.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
-      if (empty) empty.hidden = shown !== 0;
+      var text = template.replace("{shown}", shown).replace("{total}", rows.length);
+      /* With nothing left, the hint is part of what is announced, not only shown below. */
+      if (empty && shown === 0) text += ". " + empty.textContent.trim();
+      if (empty) empty.hidden = true;
+      return text;
+    }
+
+    /* The tiles change at once; the count, a live region, only when typing stops, so that a
+       screen reader says it once, not at every letter. */
+    var waiting = null;
+    function announce(text) {
+      window.clearTimeout(waiting);
+      waiting = null;
+      count.textContent = text;
+    }
+    function onInput(event) {
+      var text = update();
+      if (event.target.type !== "search" && event.target.type !== "text") return announce(text);
+      window.clearTimeout(waiting);
+      waiting = window.setTimeout(function () {
+        announce(text);
+      }, 600);
     }
 
     form.hidden = false;
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
+    form.addEventListener("input", onInput);
+    form.addEventListener("change", function () {
+      announce(update());
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      update();
+      announce(update());
     });
     form.addEventListener("reset", function () {
-      window.setTimeout(update, 0);
+      window.setTimeout(function () {
+        announce(update());
+      }, 0);
     });
-    update();
+    announce(update());
   }
 
   function init() {
