@@ -50,6 +50,9 @@ PRINTED_KINDS = ("guide", "sheet")
 #: in the strings for each). Each PDF says which in the catalogue below; a
 #: form says so in its file (``use``), a printed page in its ``print_as``.
 USES = ("room", "members", "facilitator", "adapting")
+#: The other versions a document can have besides its own PDF (issue 19):
+#: large print, cards for a print shop, a booklet to fold, and Word.
+VERSIONS = ("large-print", "print-shop", "booklet", "word")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,11 @@ class Download:
     from (a bundle's: the session's page), and None for the others. ``use``
     is who or what it is for (one of :data:`USES`), by which the Downloads
     page groups it; ``pages`` are the pages a bundle joins, in order.
+
+    A file can be another version of a document: ``version`` says which
+    (one of :data:`VERSIONS`; "" for the document's own PDF) and
+    ``version_of`` names the ``file`` it is a version of, beside which the
+    Downloads page shows it.
     """
 
     file: str
@@ -75,6 +83,8 @@ class Download:
     page: str | None = None
     use: str = "facilitator"
     pages: tuple[str, ...] = ()
+    version: str = ""
+    version_of: str = ""
 
 
 def catalogue(

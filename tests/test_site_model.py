@@ -208,6 +208,8 @@ def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tm
         "page": None,
         "use": "facilitator",
         "pages": [],
+        "version": "",
+        "version_of": "",
     }
     assert [entry for entry in files if entry["layout"] == "printed"] == [
         {
@@ -218,6 +220,8 @@ def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tm
             "page": "questions/starter.html",
             "use": "members",
             "pages": [],
+            "version": "",
+            "version_of": "",
         }
     ]
     assert next(entry for entry in files if entry["file"] == "handouts/example-full.pdf")["page"] == (

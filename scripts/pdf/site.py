@@ -44,6 +44,9 @@ class Download:
     use: str = ""
     #: The pages a bundle (everything to print for a meeting) joins, in order.
     pages: tuple[str, ...] = ()
+    #: Which other version of a document this is ("" for its own PDF), and the file it is a version of.
+    version: str = ""
+    version_of: str = ""
 
 
 @dataclass

@@ -45,7 +45,17 @@ def search_for(page: Page, words: str) -> list[str]:
     page.keyboard.type(words)
     results = page.locator(".md-search-result__item a")
     expect(results.first).to_be_visible(timeout=10_000)
-    return [href or "" for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+    # Material searches as each letter is typed, so the first results shown
+    # can be a shorter query's: read them until two reads agree.
+    read = "links => links.map(a => a.getAttribute('href') || '')"
+    links: list[str] = results.evaluate_all(read)
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        again: list[str] = results.evaluate_all(read)
+        if again == links:
+            break
+        links = again
+    return links
 
 
 def test_search_finds_a_card_by_its_title(page: Page, site_url: str) -> None:
