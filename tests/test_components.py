@@ -147,3 +147,46 @@ def test_components_and_the_site_model_do_not_need_mkdocs() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
     assert len(names) == len(list((Path(__file__).parents[1] / "macros" / "components").glob("*/component.yml")))
+
+
+def test_the_downloads_table_shows_each_documents_other_versions_in_its_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from macros.components import downloads as component
+
+    real = component.catalogue
+
+    def with_versions(*args: object, **kwargs: object) -> list[object]:
+        items = real(*args, **kwargs)  # type: ignore[arg-type]
+        handout = next(item for item in items if item.layout == "handout")
+        deck = next(item for item in items if item.layout == "deck")
+        versions = [
+            replace(handout, file=f"word/{handout.file[:-4]}.docx", version="word", version_of=handout.file),
+            replace(handout, file=f"large-print/{handout.file}", version="large-print", version_of=handout.file),
+            replace(deck, file="print-shop-a4.pdf", title="Deck, A4", version="print-shop", version_of=deck.file),
+            replace(
+                deck, file="print-shop-letter.pdf", title="Deck, Letter", version="print-shop", version_of=deck.file
+            ),
+        ]
+        return [*items, *versions]
+
+    monkeypatch.setattr(component, "catalogue", with_versions)
+    example = next(example for example in EXAMPLES if example_id(example) == "downloads/built")
+    html = str(render_example(example))
+    rows = [row for row in html.split("<tr>")[1:] if '<th scope="row">' in row]
+    # No version has a row of its own; each is in its document's row, in the order of VERSIONS.
+    assert not any("large-print/" in row.split("</th>")[0] for row in rows)
+    [handout_row] = [row for row in rows if "large-print/" in row]
+    assert handout_row.index("Large print") < handout_row.index("Word document")
+    assert 'data-manifest-pagecount="large-print/' in handout_row
+    assert 'data-manifest-pagecount="word/' not in handout_row  # a Word file has no page count
+    assert 'data-manifest-size="word/' in handout_row
+    # Two of one version are told apart by their own titles.
+    [deck_row] = [row for row in rows if "print-shop-a4.pdf" in row]
+    assert ">Deck, A4</a>" in deck_row and ">Deck, Letter</a>" in deck_row
+    # The column is in the tables whose documents have other versions, and only there.
+    tables = html.split("<table")[1:]
+    assert tables and all(("Other versions" in table) == ("alp-downloads__versions" in table) for table in tables)
+    assert any("Other versions" not in table for table in tables)
+    monkeypatch.setattr(component, "catalogue", real)
+    assert "Other versions" not in str(render_example(example))

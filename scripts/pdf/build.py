@@ -315,7 +315,9 @@ def write_manifest(site: BuiltSite, made: list[Made]) -> dict[str, object]:
     return manifest
 
 
-_PLACEHOLDER = re.compile(r'<(?P<tag>span|td) data-manifest-(?P<field>pages|size)="(?P<file>[^"]+)">[^<]*</(?P=tag)>')
+_PLACEHOLDER = re.compile(
+    r'<(?P<tag>span|td) data-manifest-(?P<field>pages|pagecount|size)="(?P<file>[^"]+)">[^<]*</(?P=tag)>'
+)
 
 
 def fill_download_facts(site: BuiltSite, made: list[Made]) -> None:
@@ -328,13 +330,22 @@ def fill_download_facts(site: BuiltSite, made: list[Made]) -> None:
         item = facts.get(match["file"])
         if item is None:
             raise SiteError(f"a page lists {match['file']}, but no such PDF was made")
-        value = str(item.pages) if match["field"] == "pages" else human_size(item.size)
+        value = {
+            "pages": lambda: str(item.pages),
+            "pagecount": lambda: page_count(site, item.pages),
+            "size": lambda: human_size(item.size),
+        }[match["field"]]()
         return f'<{match["tag"]} data-manifest-{match["field"]}="{match["file"]}">{value}</{match["tag"]}>'
 
     for page in site.root.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if "data-manifest-" in text:
             page.write_text(_PLACEHOLDER.sub(fill, text), encoding="utf-8")
+
+
+def page_count(site: BuiltSite, pages: int) -> str:
+    """The page count in words, in the site's language ("1 page", "12 pages"), for the Downloads page."""
+    return site.t("downloads.page_count_one") if pages == 1 else site.t("downloads.page_count", count=pages)
 
 
 def fill_download_size(site_root: Path, file: str, size: int) -> None:

@@ -52,7 +52,8 @@ READY = "\x1eready "
 
 #: A PDF's page count or size in a built page: "–" until the PDF build fills it in.
 _FACT = re.compile(
-    r'<(?P<tag>span|td) data-manifest-(?P<field>pages|size)="(?P<file>[^"]+\.pdf)">(?P<value>[^<]*)</(?P=tag)>'
+    r'<(?P<tag>span|td) data-manifest-(?P<field>pages|pagecount|size)="(?P<file>[^"]+\.pdf)">'
+    r"(?P<value>[^<]*)</(?P=tag)>"
 )
 
 Log = Callable[[str], object]
