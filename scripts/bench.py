@@ -185,6 +185,10 @@ def _report(runs: dict[str, Any]) -> list[Target]:
         f"  pack PDF: ours {ours_pack['bytes'] / 1e6:.2f} MB, {ours_pack['pages']} pages; "
         f"mkdocs-to-pdf {theirs_size / 1e6:.2f} MB, {theirs_pages} pages"
     )
+    for version, files, cpu_s, size in re.findall(
+        r"^  of which ([\w-]+): (\d+) files, ([\d.]+) CPU-seconds, (.+)$", clean.output, re.MULTILINE
+    ):
+        print(f"  other versions, {version}: {files} files, {size}, {cpu_s} CPU-seconds of the clean build")
     handouts = [d for d in manifest["documents"] if d["kind"] == "handout"]
     print(f"  handouts: {len(handouts)}, {sum(d['bytes'] for d in handouts) / 1e6:.2f} MB in all")
     edited_parts = [name for name in rendered(edited) if name.startswith("pack.pdf (part ")]

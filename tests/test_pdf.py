@@ -1048,3 +1048,18 @@ def test_a_one_off_documents_header_names_the_pack_once_when_it_has_no_organisat
     site.title = "Action learning in Fife"
     header = _running_parts(site, "A card").split("</div>")[0]  # type: ignore[arg-type]
     assert "Pack" in header and "Action learning in Fife" in header
+
+
+def test_the_summary_gives_the_cost_of_each_other_version() -> None:
+    from scripts.pdf.build import Made, summary_table
+
+    def made(filename: str, cpu: float, size: int) -> Made:
+        document = Document(filename, filename, "handout", "<p>x</p>", ())
+        return Made(document, 1, size, cpu, False, "0" * 64, cpu)
+
+    items = [made("a.pdf", 1.0, 1000), made("large-print/a.pdf", 2.5, 3000), made("large-print/b.pdf", 1.5, 2000)]
+    lines = summary_table(items, 3.0, 2, {"large-print/a.pdf": "large-print", "large-print/b.pdf": "large-print"})
+    assert "  of which large-print: 2 files, 4.0 CPU-seconds, 5 kB" in lines.splitlines()
+    # The floor stays the last line, where make bench reads it.
+    assert lines.splitlines()[-1].startswith("Rendering took 5.0 CPU-seconds")
+    assert "of which" not in summary_table(items, 3.0, 2)

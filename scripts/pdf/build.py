@@ -358,8 +358,10 @@ def fill_download_size(site_root: Path, file: str, size: int) -> None:
             page.write_text(text, encoding="utf-8")
 
 
-def summary_table(made: list[Made], seconds: float, jobs: int = 1) -> str:
-    """A line per PDF, a line of totals, and the time against the floor.
+def summary_table(made: list[Made], seconds: float, jobs: int = 1, versions: dict[str, str] | None = None) -> str:
+    """A line per PDF, a line of totals, the cost of each other version, and the time against the floor.
+
+    ``versions`` maps a file to its version ("large-print", say) where it is one (see macros/downloads.py).
 
     The floor is the CPU time of every render and join this build ran,
     divided by the worker processes: no schedule on those cores could be
@@ -379,6 +381,12 @@ def summary_table(made: list[Made], seconds: float, jobs: int = 1) -> str:
         f"{len(made)} PDFs, {total_pages} pages, {human_size(total_size)}; "
         f"{rendered} rendered, {len(made) - rendered} reused; {seconds:.1f} s"
     )
+    for version in sorted(set((versions or {}).values())):
+        files = [item for item in made if (versions or {}).get(item.document.filename) == version]
+        lines.append(
+            f"  of which {version}: {len(files)} files, {sum(item.cpu for item in files):.1f} CPU-seconds, "
+            f"{human_size(sum(item.size for item in files))}"
+        )
     cpu = sum(item.cpu for item in made)
     if cpu:
         floor = cpu / max(1, jobs)
@@ -403,7 +411,8 @@ def build_pdfs(
     problems = missing_pdfs(site)
     if problems:
         raise SiteError("links to PDFs that were not made:\n" + "\n".join(f"  {p}" for p in problems))
-    log(summary_table(made, time.monotonic() - started, jobs))
+    versions = {download.file: download.version for download in site.downloads if download.version}
+    log(summary_table(made, time.monotonic() - started, jobs, versions))
     return made
 
 
