@@ -553,7 +553,6 @@ def _print_shop(site: BuiltSite, download: Download, sheet: str) -> Document:
     """
     layout = imposition.impose(sheet)
     cards = list(_print_shop_cards(site))
-    number_label = "pdf.print_shop_card"
     heading = html.escape(download.title)
     parts: list[str] = []
     for first in range(0, max(len(cards), 1), layout.per_sheet):
@@ -568,7 +567,7 @@ def _print_shop(site: BuiltSite, download: Download, sheet: str) -> Document:
             order = sorted(range(len(on_sheet)), key=lambda i: (places[i].y, places[i].x))
             for index in order:
                 card = on_sheet[index]
-                number = html.escape(site.t(number_label, number=first + index + 1))
+                number = html.escape(site.t("pdf.print_shop_card", number=first + index + 1))
                 box = _placed(places[index].grown(imposition.BLEED))
                 if back:
                     items.append(
