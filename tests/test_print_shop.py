@@ -41,14 +41,10 @@ def _open_data(site: Path) -> dict[str, Any]:
 
 
 def _decks(site: Path) -> dict[str, Path]:
-    """The print-shop PDFs pack.json lists, by the sheet their title names."""
+    """The print-shop PDFs pack.json lists, by the sheet their layout names (print-shop-a4, print-shop-letter)."""
     files = [item for item in _open_data(site)["downloads"]["files"] if item["version"] == "print-shop"]
-    return {
-        next(sheet for sheet, name in (("A4", "A4"), ("Letter", "US Letter")) if name in item["title"]): site
-        / "downloads"
-        / item["file"]
-        for item in files
-    }
+    sheets = {f"print-shop-{sheet.lower()}": sheet for sheet in SHEETS}
+    return {sheets[item["layout"]]: site / "downloads" / item["file"] for item in files}
 
 
 #: How far inside the trim every word of a card must be: a cut a little off cuts no letter.
