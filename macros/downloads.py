@@ -127,6 +127,7 @@ def catalogue(
     # The order of the Downloads page: the pack, the handouts, the questions, the printed pages, the forms.
     items = [Download("pack.pdf", site_title, "pack", "pack", use="facilitator"), *own_pdfs("card")]
     items.append(Download("question-deck.pdf", strings("pdf.deck_title"), "deck", "deck", use="room"))
+    items += _print_shop_decks(strings)
     items.append(Download("question-list.pdf", strings("pdf.list_title"), "list", "list", use="room"))
     items += [
         Download(f"{page.file}.pdf", page.title, page.kind, "printed", page.url, page.use)
@@ -161,3 +162,26 @@ def _meetings(
             download = Download(meeting_pdf(session.id), title, "meeting", "bundle", page, "facilitator", tuple(urls))
             made.append(download)
     return made
+
+
+#: The print-shop versions of the question deck: each sheet size, its layout and its file (issue 19, point 2).
+PRINT_SHOP_DECKS = {
+    "A4": ("print-shop-a4", "question-deck-print-shop-a4.pdf"),
+    "Letter": ("print-shop-letter", "question-deck-print-shop-letter.pdf"),
+}
+
+
+def _print_shop_decks(strings: Strings) -> list[Download]:
+    """The question deck as cards for a print shop, on A4 and on US Letter sheets (layouts ``print-shop-*``)."""
+    return [
+        Download(
+            file,
+            strings("pdf.print_shop_title", paper=strings(f"pdf.print_shop_paper.{sheet}")),
+            "print-shop",
+            layout,
+            use="room",
+            version="print-shop",
+            version_of="question-deck.pdf",
+        )
+        for sheet, (layout, file) in PRINT_SHOP_DECKS.items()
+    ]

@@ -488,6 +488,12 @@ PDFUA_CANNOT_RUN = {
 }
 
 
+#: The print-shop question deck's outloud warnings, exactly, by file (README, "The print-shop question deck"):
+#: each card's back says its category and number, and the bottom row of a sheet of backs on A4 lies in
+#: the page's bottom eighth, where outloud takes a line seen on three pages for a running footer.
+PRINT_SHOP_WARNINGS = {"question-deck-print-shop-a4.pdf": {"PAG-001": 2}, "question-deck-print-shop-letter.pdf": {}}
+
+
 def _over(counts: dict[str, int], allowed: dict[str, int]) -> dict[str, int]:
     return {rule: count for rule, count in counts.items() if count > allowed.get(rule, 0)}
 
@@ -503,13 +509,17 @@ def test_every_pdf_passes_outloud(built_real_site: BuildResult) -> None:
         result = outloud.check(str(path))
         assert result.error is None, f"{name}: {result.error}"
         crashed += [f"{name}: {run.rule} crashed: {run.reason}" for run in result.runs if run.status == "crashed"]
+        own: dict[str, int] = {}
         for finding in result.sorted_findings():
             line = f"{name} p{finding.page}: {finding.rule} ({finding.count}) {finding.message} [{finding.evidence}]"
             if finding.severity == "error":
                 errors.append(line)
             elif finding.severity == "warning":
                 warnings.append(line)
-                counts[finding.rule] = counts.get(finding.rule, 0) + finding.count
+                tally = own if name in PRINT_SHOP_WARNINGS else counts
+                tally[finding.rule] = tally.get(finding.rule, 0) + finding.count
+        if name in PRINT_SHOP_WARNINGS and own != PRINT_SHOP_WARNINGS[name]:
+            errors.append(f"{name}: warnings {own}, where the README explains {PRINT_SHOP_WARNINGS[name]}")
     over = _over(counts, OUTLOUD_WARNINGS)
     report = "\n".join([*errors, *crashed, f"warnings over the explained figures: {over}", *warnings])
     assert not errors and not crashed and not over, report

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -21,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import html_tools as tools
+from . import imposition, tagging
 from .site import OPEN_DATA, BuiltSite, Download, SiteError
 
 #: Stylesheets every document uses, in order; kinds add their own.
@@ -532,6 +534,106 @@ def _print_list(site: BuiltSite, download: Download, resolve: tools.LinkResolver
     return f'<section class="bundle__list">\n{heading}\n{_inner(found)}\n</section>'
 
 
+# -- The print-shop question deck (issue 19, point 2) -------------------------
+
+
+def _print_shop(site: BuiltSite, download: Download, sheet: str) -> Document:
+    """The open questions as cards for a print shop: trimmed size, bleed and crop marks, imposed on ``sheet``.
+
+    Pages alternate: a sheet's fronts, then its backs, each back where
+    duplex printing flipped on the long edge puts it behind its front
+    (:mod:`.imposition` says where). A front is the card as the site shows
+    it, under a band with its category and number; a back names the
+    category, the question bank and the pack. The crop marks are
+    backgrounds of an element that tagging.py draws as a page artifact
+    and leaves untagged, and every background that runs into the bleed is
+    an artifact too; the title (the one heading, in the margin of the
+    first page), then the cards are read in order, each sheet's fronts
+    then its backs.
+    """
+    layout = imposition.impose(sheet)
+    cards = list(_print_shop_cards(site))
+    heading = html.escape(download.title)
+    parts: list[str] = []
+    for first in range(0, max(len(cards), 1), layout.per_sheet):
+        on_sheet = cards[first : first + layout.per_sheet]
+        for back in (False, True):
+            places = [slot.back if back else slot.front for slot in layout.slots[: len(on_sheet)]]
+            marks = "".join(
+                f'<div class="shop-mark" style="{_placed(mark)}"></div>' for mark in layout.marks(len(on_sheet), back)
+            )
+            items = []
+            # A sheet's backs are read as they lie, row by row from the left: the mirror of the fronts.
+            order = sorted(range(len(on_sheet)), key=lambda i: (places[i].y, places[i].x))
+            for index in order:
+                card = on_sheet[index]
+                number = html.escape(site.t("pdf.print_shop_card", number=first + index + 1))
+                box = _placed(places[index].grown(imposition.BLEED))
+                if back:
+                    items.append(
+                        f'<li class="shop-card shop-card--back" style="{box}">'
+                        f'<p class="shop-card__category">{html.escape(card.category)}</p>'
+                        f'<p class="shop-card__bank">{html.escape(card.bank)}</p>'
+                        f'<p class="shop-card__pack">{html.escape(site.title)}</p>'
+                        f'<p class="shop-card__number">{number}</p></li>'
+                    )
+                else:
+                    items.append(
+                        f'<li class="shop-card shop-card--front" style="{box}">'
+                        f'<p class="shop-card__band"><span class="shop-card__category">{html.escape(card.category)}'
+                        f'</span> <span class="shop-card__number">{number}</span></p>'
+                        f'<div class="shop-card__body">{card.body}</div></li>'
+                    )
+            side = "backs" if back else "fronts"
+            title = "" if parts else f'<h1 class="shop-title" style="{_placed(layout.title_box())}">{heading}</h1>'
+            parts.append(
+                f'<div class="shop-sheet shop-sheet--{side}">{title}'
+                f'<div class="shop-marks" {tagging.ARTIFACT_ATTRIBUTE}="">{marks}</div>'
+                f'<ol class="shop-cards">{"".join(items)}</ol></div>'
+            )
+    page_css = (
+        f"@page {{ size: {layout.width:.3f}mm {layout.height:.3f}mm; margin: 0; "
+        "@top-left { content: none; } @top-right { content: none; } @bottom-right { content: none; } }\n"
+        f".shop-card {{ --bleed: {imposition.BLEED:g}mm; }}\n"
+    )
+    pdf_title = described(site, download.title, download.kind)
+    return Document(
+        download.file,
+        download.title,
+        download.kind,
+        "\n".join(parts),
+        ("fonts.css", "variables.css", "print-shop.css"),
+        sources=tuple(page["url"] for page in _bank_pages(site, "open")),
+        extra_css=page_css,
+        pdf_title=pdf_title,
+    )
+
+
+@dataclass(frozen=True)
+class _ShopCard:
+    """A card of the print-shop deck: its category, its bank's title, and its front's HTML."""
+
+    category: str
+    bank: str
+    body: str
+
+
+def _print_shop_cards(site: BuiltSite) -> Iterator[_ShopCard]:
+    """The cards of the cut-out deck (the open questions), in its order, each with its bank."""
+    titles = {bank["url"]: str(bank["title"]) for bank in site.data["banks"]}
+    for page in _bank_pages(site, "open"):
+        article = _ready(site, page["url"], lambda target, fragment: None, page_id(page["url"]))
+        for question in article.iter("li"):
+            if "alp-question" in tools.classes(question):
+                body = "".join(tools.to_html(child) for child in question)
+                yield _ShopCard(question.get("data-category", ""), titles[page["url"]], body)
+
+
+def _placed(box: imposition.Box) -> str:
+    """A box's place on its sheet, as an inline style."""
+    return f"left: {box.x:.3f}mm; top: {box.y:.3f}mm; width: {box.width:.3f}mm; height: {box.height:.3f}mm"
+
+
 #: How each PDF is made, by the layout pack.json gives it (see macros/downloads.py, which gives them).
 LAYOUTS: dict[str, Callable[[BuiltSite, Download], Document]] = {
     "pack": _pack,
@@ -541,6 +643,8 @@ LAYOUTS: dict[str, Callable[[BuiltSite, Download], Document]] = {
     "printed": _printed_page,
     "form": _form,
     "bundle": _bundle,
+    "print-shop-a4": partial(_print_shop, sheet="A4"),
+    "print-shop-letter": partial(_print_shop, sheet="Letter"),
 }
 
 

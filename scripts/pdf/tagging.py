@@ -1,4 +1,4 @@
-"""Three things WeasyPrint 70's PDF/UA tagging leaves undone, done at the source.
+"""What WeasyPrint 70's PDF/UA tagging leaves undone, done at the source.
 
 - **Running headers, footers and page numbers** (CSS margin boxes) are
   drawn as pagination artifacts. WeasyPrint marks their text as content
@@ -17,6 +17,11 @@
   :func:`.html_tools.scope_table_headers` gives every ``<th>`` a scope.
 - **Link annotations** carry the Print flag, so a link is the same object
   on paper as on screen.
+- **Printer's marks**: an element with the ``data-pdf-artifact`` attribute
+  (the print-shop deck's crop marks, which are backgrounds only) is drawn
+  as one page artifact (ISO 32000-1, 14.8.2.2: "production aids ... such
+  as cut marks") and left out of the structure tree, where it would be an
+  empty element.
 
 Each change wraps one WeasyPrint function and leaves the rest as it was;
 :func:`install` applies them, and :func:`cache_identity` goes into each
@@ -73,9 +78,28 @@ def _read_once(margin_box: Any, page_index: int) -> bool:
     )
 
 
+#: The attribute of an element that is drawn as a page artifact and not tagged (printer's marks).
+ARTIFACT_ATTRIBUTE = "data-pdf-artifact"
+
+
+def _is_marks(box: Any) -> bool:
+    """Whether a box is printer's marks: an element with :data:`ARTIFACT_ATTRIBUTE`."""
+    element = getattr(box, "element", None)
+    return element is not None and element.get(ARTIFACT_ATTRIBUTE) is not None and box.element_tag == "div"
+
+
 def _draw_stacking_context(stream: Any, stacking_context: Any) -> None:
     """Draw a margin box inside one artifact (but see :func:`_read_once`); anything else as WeasyPrint does."""
     box = stacking_context.box
+    if _is_marks(box) and stream._tags is not None and not _in_artifact.get():
+        stream.begin_marked_content("Artifact", pydyf.Dictionary({"Type": "/Page"}))
+        token = _in_artifact.set(True)
+        try:
+            _original_draw_stacking_context(stream, stacking_context)
+        finally:
+            _in_artifact.reset(token)
+            stream.end_marked_content()
+        return
     if (
         not isinstance(box, boxes.MarginBox)
         or stream._tags is None
@@ -130,6 +154,8 @@ def _build_box_tree(
             for child in box.children:
                 yield from _build_box_tree(child, *arguments)
         return  # otherwise drawn as an artifact, so nothing of it waits to be tagged
+    if _is_marks(box):
+        return  # printer's marks: a page artifact, with nothing to tag
     for element in _original_build_box_tree(box, *arguments):
         if element["S"] == "/TH" and isinstance(box, boxes.TableCellBox) and box.element is not None:
             element["A"]["Scope"] = SCOPES.get(str(box.element.get("scope", "")).lower(), "/Column")
@@ -156,7 +182,7 @@ _PATCHES: list[tuple[Any, str, Any, Any]] = [
 
 
 def install() -> None:
-    """Apply the three changes (idempotent)."""
+    """Apply the changes (idempotent)."""
     for owner, name, _weasyprints, ours in _PATCHES:
         setattr(owner, name, ours)
 
@@ -172,4 +198,4 @@ def cache_identity() -> bytes:
     return hashlib.sha256(Path(__file__).read_bytes()).digest()
 
 
-__all__ = ["PRINT_FLAG", "SCOPES", "cache_identity", "install", "uninstall"]
+__all__ = ["ARTIFACT_ATTRIBUTE", "PRINT_FLAG", "SCOPES", "cache_identity", "install", "uninstall"]
