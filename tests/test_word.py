@@ -151,6 +151,7 @@ def test_form_fields_become_cells_to_type_into(built_tiny_site: BuildResult) -> 
     empty = [table for table in document.tables if len(table.rows) == 1 and len(table.columns) == 1]
     assert empty and not empty[0].cell(0, 0).text.strip()
     assert len(empty[0].cell(0, 0).paragraphs) == int(box.get("rows", "0"))
+    assert empty[0].rows[0]._tr.find(f"{W}trPr/{W}cantSplit") is not None, "a box to write in stays on one page"
     ratings = next(table for table in document.tables if len(table.columns) == 3)
     assert ratings.cell(1, 1).text.count(word.BALLOT_BOX) == 5
 

@@ -226,7 +226,8 @@ def word_html(site: BuiltSite, download: Download) -> str:
     article = _ready(
         site, url, lambda target, fragment: (f"#{fragment}" if fragment else "#") if target == url else None, None
     )
-    tools.remove(article, lambda el: "alp-visually-hidden" in tools.classes(el) or el.tag == "legend")
+    # Text for screen readers alone (a rating's legend): a Word file has no hidden text; its table says it.
+    tools.remove(article, lambda el: "alp-visually-hidden" in tools.classes(el))
     blank_fields(article)
     _embed_images(site, article, download)
     logo = _logo(site, download)
@@ -255,6 +256,8 @@ def blank_fields(article: Element) -> None:
             paragraph = SubElement(question, "p")
             SubElement(paragraph, "strong").text = tools.text_of(label)
         question.append(_answer_table([None], lines))
+    for table in [el for el in article.iter("table") if "alp-form__ratings" in tools.classes(el)]:
+        _widen_first_column(table)
     parents = tools._parents(article)
     for element in list(article.iter()):
         if element.tag == "input" and element.get("type") in {"radio", "checkbox"}:
@@ -289,9 +292,29 @@ def _field_tables(section: Element) -> None:
             run = []
 
 
+#: The share of a ratings table's width its statements take; the choices share the rest.
+RATED_STATEMENT_SHARE = 40
+
+
+def _widen_first_column(table: Element) -> None:
+    """Give a ratings table's statements the widest column, so that each row of choices fits on one line."""
+    first_row = next(table.iter("tr"), None)
+    columns = len([cell for cell in first_row if cell.tag in {"th", "td"}]) if first_row is not None else 0
+    if columns < 2 or table.find("colgroup") is not None:
+        return
+    rest = (100 - RATED_STATEMENT_SHARE) / (columns - 1)
+    group = Element("colgroup")
+    for share in [RATED_STATEMENT_SHARE, *([rest] * (columns - 1))]:
+        SubElement(group, "col", {"style": f"width: {share:g}%"})
+    table.insert(0, group)
+
+
 def _answer_table(labels: Sequence[str | None], lines: int) -> Element:
     """A table with one row a label: a row header, if the label is given, and an empty cell of ``lines`` lines."""
     table = Element("table", {"class": "word-answers"})
+    group = SubElement(table, "colgroup")  # the whole width of the page, the labels on two fifths
+    for share in (40, 60) if any(label is not None for label in labels) else (100,):
+        SubElement(group, "col", {"style": f"width: {share}%"})
     body = SubElement(table, "tbody")
     for label in labels:
         row = SubElement(body, "tr")
@@ -406,12 +429,35 @@ def finish(data: bytes, facts: Properties) -> bytes:
     core.subject, core.keywords, core.language = facts.subject, facts.keywords, facts.language
     core.created = core.modified = edition
     core.revision = 1
+    _keep_answers_whole(document)
     # pandoc names each picture by its source, here a long data: URL; its alt text is in docPr's descr.
     for picture in document.element.body.iter("{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr"):
         picture.set("descr", "")
     out = io.BytesIO()
     document.save(out)
     return _dated(out.getvalue(), edition)
+
+
+def _keep_answers_whole(document: Any) -> None:
+    """A box to write in is not split between pages, nor parted from the question above it.
+
+    A table whose last column is empty in every row is one :func:`_answer_table` made.
+    """
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    for table in document.tables:
+        if any(row.cells[-1].text.strip() for row in table.rows):
+            continue
+        for row in table.rows:
+            properties = row._tr.get_or_add_trPr()
+            if properties.find(qn("w:cantSplit")) is None:
+                properties.append(properties.makeelement(qn("w:cantSplit"), {}))
+        before = table._tbl.getprevious()
+        while before is not None and before.tag == qn("w:bookmarkStart"):
+            before = before.getprevious()
+        if before is not None and before.tag == qn("w:p"):
+            Paragraph(before, table._parent).paragraph_format.keep_with_next = True
 
 
 def _dated(data: bytes, when: datetime) -> bytes:
@@ -510,6 +556,10 @@ def make_word(site_root: Path, cache_dir: Path, jobs: int, log: Callable[[str], 
                 data, seconds = future.result()
             except WordError as error:
                 failures.append(str(error))
+                log(f"  FAILED   {download.file}")
+                continue
+            except Exception as error:  # every failure is reported, with the file it stopped
+                failures.append(f"{download.file}: {type(error).__name__}: {error} (a bug in scripts/pdf/word.py)")
                 log(f"  FAILED   {download.file}")
                 continue
             cache.put(key, data)
