@@ -196,16 +196,37 @@ def _style(document: Any, name: str) -> Any:
 
 
 def _rule_tables(style: Any) -> None:
-    """Give the table style a thin rule round every cell."""
+    """Give the table style a thin rule round every cell, and its header row bold."""
     properties = style.find(f"{_W}tblPr")
     if properties is None:
-        properties = SubElement(style, f"{_W}tblPr")
+        properties = style.makeelement(f"{_W}tblPr", {})
+        style.append(properties)
+    for old in properties.findall(f"{_W}tblBorders"):
+        properties.remove(old)
     borders = properties.makeelement(f"{_W}tblBorders", {})
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(
             borders.makeelement(f"{_W}{side}", {f"{_W}val": "single", f"{_W}sz": "4", f"{_W}color": "767676"})
         )
-    properties.append(borders)
+    # A header row in bold (its rPr comes before the row's and cells' properties).
+    for header in style.findall(f"{_W}tblStylePr"):
+        if header.get(f"{_W}type") == "firstRow" and header.find(f"{_W}rPr") is None:
+            bold = header.makeelement(f"{_W}rPr", {})
+            bold.append(bold.makeelement(f"{_W}b", {}))
+            later_part = next((child for child in header if child.tag != f"{_W}pPr"), None)
+            if later_part is None:
+                header.append(bold)
+            else:
+                later_part.addprevious(bold)
+    # Word reads a table's properties in the schema's order: the borders come before these.
+    later = next((child for child in properties if child.tag in _AFTER_BORDERS), None)
+    if later is None:
+        properties.append(borders)
+    else:
+        later.addprevious(borders)
+
+
+_AFTER_BORDERS = {f"{_W}{name}" for name in ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption")}
 
 
 # -- each document's HTML ---------------------------------------------------------
@@ -250,8 +271,11 @@ def blank_fields(article: Element) -> None:
     for question in [el for el in article.iter("div") if "alp-form__question" in tools.classes(el)]:
         label = next(question.iter("label"), None)
         box = next(question.iter("textarea"), None)
-        lines = int(box.get("rows") or 3) if box is not None and (box.get("rows") or "").isdigit() else 3
+        rows = box.get("rows", "") if box is not None else ""
+        lines = int(rows) if rows.isdigit() else 3
+        tail = question.tail
         question.clear()
+        question.tail = tail
         if label is not None:
             paragraph = SubElement(question, "p")
             SubElement(paragraph, "strong").text = tools.text_of(label)
