@@ -135,7 +135,37 @@ def catalogue(
     ]
     items += own_pdfs("form")
     items += _meetings(pack, strings, routes, hidden_urls, printed)
+    items += word_versions(items)
     return items
+
+
+#: The folder, under downloads/, of the Word versions: ``word/forms/joining-letter.docx``
+#: beside ``forms/joining-letter.pdf``.
+WORD = "word"
+#: The layouts whose documents organisations adapt, and so also come as Word files (issue 19, point 4).
+WORD_LAYOUTS = ("form", "handout")
+
+
+def word_versions(items: list[Download]) -> list[Download]:
+    """A Word version of every form, template and handout, listed after the PDFs (layout ``word``).
+
+    Each is made by the Word step (scripts/pdf/word.py) from the same page's
+    HTML as its PDF, and names that PDF in ``version_of``.
+    """
+    return [
+        Download(
+            f"{WORD}/{item.file.removesuffix('.pdf')}.docx",
+            item.title,
+            item.kind,
+            "word",
+            item.page,
+            item.use,
+            version="word",
+            version_of=item.file,
+        )
+        for item in items
+        if item.layout in WORD_LAYOUTS and not item.version
+    ]
 
 
 def _meetings(

@@ -38,7 +38,7 @@ def test_two_clean_builds_are_byte_identical(
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
     kinds = {Path(name).suffix for name in first}
-    assert {".html", ".pdf", ".json", ".zip", ".gz", ".js"} <= kinds
+    assert {".html", ".pdf", ".docx", ".json", ".zip", ".gz", ".js"} <= kinds
 
 
 def _can_unshare() -> bool:

@@ -209,8 +209,10 @@ def _downloads(pack: Pack) -> list[Download]:
 
 def test_no_two_downloads_share_a_title(pack: Pack) -> None:
     # The trial met two "Reflective log"s: a title that is another's plus "template" names the same thing twice.
-    titles = {item.title.casefold(): item.file for item in _downloads(pack)}
-    assert len(titles) == len(_downloads(pack))
+    # Another version of a document (its Word file) shares its title, and shows beside it.
+    own = [item for item in _downloads(pack) if not item.version]
+    titles = {item.title.casefold(): item.file for item in own}
+    assert len(titles) == len(own)
     echoes = [
         (title, other)
         for title in titles

@@ -26,6 +26,7 @@ from pypdf import PdfReader
 
 from macros.loading import load_pack
 from scripts.pdf import chapters
+from scripts.pdf.build import human_size
 from scripts.pdf.documents import Document, pack_document
 from scripts.pdf.render import RenderError, render
 from scripts.pdf.site import BuiltSite
@@ -91,7 +92,7 @@ def test_every_handout_keeps_the_promise_of_one_sheet(built_real_site: BuildResu
     long = {
         item["file"]: item["pages"]
         for item in manifest(built_real_site.site)["documents"]
-        if item["kind"] == "handout" and item["pages"] > 2
+        if item["kind"] == "handout" and item.get("pages", 0) > 2
     }
     assert long == {}
 
@@ -99,23 +100,27 @@ def test_every_handout_keeps_the_promise_of_one_sheet(built_real_site: BuildResu
 def test_the_manifest_matches_the_files(built_real_site: BuildResult) -> None:
     site = built_real_site.site
     listed = manifest(site)["documents"]
-    on_disk = {path.relative_to(site / "downloads").as_posix() for path in pdfs(site)}
+    made = [*pdfs(site), *(site / "downloads").rglob("*.docx")]
+    on_disk = {path.relative_to(site / "downloads").as_posix() for path in made}
     assert {item["file"] for item in listed} == on_disk
     for item in listed:
         data = (site / "downloads" / item["file"]).read_bytes()
         assert item["bytes"] == len(data)
         assert item["sha256"] == hashlib.sha256(data).hexdigest()
-        assert item["pages"] == len(read_pdf(site / "downloads" / item["file"]).pages)
+        if item["file"].endswith(".pdf"):  # a Word file has no page count (tests/test_word.py)
+            assert item["pages"] == len(read_pdf(site / "downloads" / item["file"]).pages)
         assert item["title"]
 
 
 def test_the_downloads_page_shows_pages_and_sizes(built_real_site: BuildResult) -> None:
     html = (built_real_site.site / "downloads.html").read_text(encoding="utf-8")
     for item in manifest(built_real_site.site)["documents"]:
-        # A document's own PDF has a column for its pages; another version says them in words.
-        pages = item["pages"]
-        in_words = f'data-manifest-pagecount="{item["file"]}">{pages} page{"" if pages == 1 else "s"}<'
-        assert f'data-manifest-pages="{item["file"]}">{pages}<' in html or in_words in html, item["file"]
+        # A document's own PDF has a column for its pages; another version says them in words; Word has none.
+        if "pages" in item:
+            pages = item["pages"]
+            in_words = f'data-manifest-pagecount="{item["file"]}">{pages} page{"" if pages == 1 else "s"}<'
+            assert f'data-manifest-pages="{item["file"]}">{pages}<' in html or in_words in html, item["file"]
+        assert f'data-manifest-size="{item["file"]}">{human_size(item["bytes"])}<' in html
         assert f'href="downloads/{item["file"]}"' in html
     assert ">–<" not in html
 
@@ -556,7 +561,7 @@ def test_each_handout_and_form_is_titled_for_what_it_is(built_real_site: BuildRe
     site = built_real_site.site
     edition = open_data(site)["identity"]["name"]
     what = {"handout": "handout", "form": "form to fill in", "template": "template to write on"}
-    titled = [item for item in manifest(site)["documents"] if item["kind"] in what]
+    titled = [item for item in manifest(site)["documents"] if item["kind"] in what and item["file"].endswith(".pdf")]
     assert {item["kind"] for item in titled} == set(what)
     for item in titled:
         metadata = PdfReader(site / "downloads" / item["file"]).metadata

@@ -186,7 +186,7 @@ def test_an_overlay_page_that_replaces_nothing_names_the_page_it_meant(tmp_path:
 
 def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tmp_path: Path) -> None:
     """The one list of PDFs: the Downloads page's, and the PDF step's through pack.json."""
-    from scripts.pdf.documents import LAYOUTS
+    from scripts.pdf.documents import LAYOUTS, STEPS
 
     site = settings(tmp_path, pdfs=True)
     model = SiteModel.load(site)
@@ -227,7 +227,7 @@ def test_pack_json_lists_every_pdf_with_its_page_and_the_dates_the_pdfs_print(tm
     assert next(entry for entry in files if entry["file"] == "handouts/example-full.pdf")["page"] == (
         "tools/example-full.html"
     )
-    assert {entry["layout"] for entry in files} <= set(LAYOUTS)
+    assert {entry["layout"] for entry in files} <= {*LAYOUTS, *STEPS}
     # The page's own PDF is named from the same list.
     assert data["pages"][0]["print_as"] == {"file": "starter-questions.pdf", "kind": "sheet"}
     assert data["dates"] == {"edition": "31 January 2026"}

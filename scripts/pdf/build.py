@@ -26,7 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import chapters, memory
+from . import chapters, memory, word
 from .cache import PdfCache, cache_key
 from .chapters import Job, PackJobs
 from .documents import Document, DocumentError, iter_documents
@@ -404,9 +404,12 @@ def build_pdfs(
     site = BuiltSite(site_root)
     cache = PdfCache(cache_dir)
     jobs = jobs or os.cpu_count() or 1
-    made = make_pdfs(site, cache, jobs, log)
+    word_runner, word_files = word.start(site_root, cache_dir, jobs, log)  # beside the PDFs (see word.py)
+    with word_runner:
+        made = make_pdfs(site, cache, jobs, log)
     write_manifest(site, made)
     fill_download_facts(site, made)
+    word.finish_step(site, word_files.result())
     cache.prune()
     problems = missing_pdfs(site)
     if problems:

@@ -648,6 +648,10 @@ LAYOUTS: dict[str, Callable[[BuiltSite, Download], Document]] = {
 }
 
 
+#: Layouts made by a step of their own, not a WeasyPrint render: ``word``, by word.py.
+STEPS = ("word",)
+
+
 def _listed(site: BuiltSite, layout: str) -> list[Download]:
     """The PDFs pack.json lists with this layout."""
     return [download for download in site.downloads if download.layout == layout]
@@ -667,12 +671,14 @@ def _only(site: BuiltSite, layout: str) -> Download:
 def iter_documents(site: BuiltSite) -> Iterator[Document]:
     """Every PDF pack.json lists, in the order of the Downloads page, each made when asked for."""
     for download in site.downloads:
+        if download.layout in STEPS:
+            continue  # made by a step of its own
         make = LAYOUTS.get(download.layout)
         if make is None:
             raise SiteError(
                 f"{site.root / OPEN_DATA}: the download {download.file} is laid out as '{download.layout}', "
-                f"which the PDF step does not know (it knows {', '.join(LAYOUTS)}); build the site again (make) "
-                "with the same version of the code as the PDF step"
+                f"which the PDF step does not know (it knows {', '.join((*LAYOUTS, *STEPS))}); "
+                "build the site again (make) with the same version of the code as the PDF step"
             )
         yield make(site, download)
 
