@@ -189,6 +189,12 @@ def _report(runs: dict[str, Any]) -> list[Target]:
         r"^  of which ([\w-]+): (\d+) files, ([\d.]+) CPU-seconds, (.+)$", clean.output, re.MULTILINE
     ):
         print(f"  other versions, {version}: {files} files, {size}, {cpu_s} CPU-seconds of the clean build")
+    for files, size, wall, converting in re.findall(
+        r"^(\d+) Word files, ([^;]+); .*?; ([\d.]+) s beside the PDFs \(([\d.]+) s converting\)$",
+        clean.output,
+        re.MULTILINE,
+    ):
+        print(f"  other versions, word: {files} files, {size}, {converting} s converting ({wall} s beside the PDFs)")
     handouts = [d for d in manifest["documents"] if d["kind"] == "handout"]
     print(f"  handouts: {len(handouts)}, {sum(d['bytes'] for d in handouts) / 1e6:.2f} MB in all")
     edited_parts = [name for name in rendered(edited) if name.startswith("pack.pdf (part ")]
