@@ -135,8 +135,41 @@ def catalogue(
     ]
     items += own_pdfs("form")
     items += _meetings(pack, strings, routes, hidden_urls, printed)
+    items += _large_print(items, strings)
     items += word_versions(items)
     return items
+
+
+#: The folder, under downloads/, of the large-print edition: each file has its
+#: standard PDF's path inside it (large-print/handouts/check-in.pdf).
+LARGE_PRINT = "large-print"
+#: The layouts whose documents have a large-print edition: every handout,
+#: every page printed on its own (the starter questions, the handbook for
+#: members, the guide to presenting back), and every form and template. The
+#: pack, the question cards and lists, and the meetings' PDFs have none.
+LARGE_PRINT_OF = ("handout", "printed", "form")
+
+
+def _large_print(items: list[Download], strings: Strings) -> list[Download]:
+    """The large-print edition of each document whose layout has one (layout ``large-print``).
+
+    The PDF step makes each from its document's own layout and adds the
+    large-print stylesheet, so the two PDFs hold the same HTML.
+    """
+    return [
+        Download(
+            f"{LARGE_PRINT}/{item.file}",
+            strings("downloads.large_print_title", title=item.title),
+            item.kind,
+            "large-print",
+            item.page,
+            item.use,
+            version="large-print",
+            version_of=item.file,
+        )
+        for item in items
+        if item.layout in LARGE_PRINT_OF and not item.version
+    ]
 
 
 #: The folder, under downloads/, of the Word versions: ``word/forms/joining-letter.docx``

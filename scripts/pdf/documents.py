@@ -10,6 +10,7 @@ Jinja templates, in ``templates/``.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -634,6 +635,34 @@ def _placed(box: imposition.Box) -> str:
     return f"left: {box.x:.3f}mm; top: {box.y:.3f}mm; width: {box.width:.3f}mm; height: {box.height:.3f}mm"
 
 
+#: The stylesheet of the large-print edition, added after a document's own.
+LARGE_PRINT_STYLE = "large-print.css"
+
+
+def _large_print(site: BuiltSite, download: Download) -> Document:
+    """A document's large-print edition: the document its own layout makes, with large-print.css last.
+
+    The HTML is its standard PDF's, made by the same function; only the
+    stylesheet, the file name and the titles differ.
+    """
+    own = next((item for item in site.downloads if item.file == download.version_of and not item.version), None)
+    if own is None or own.layout not in LAYOUTS or own.layout == download.layout:
+        raise SiteError(
+            f"{site.root / OPEN_DATA}: the download {download.file} is the large print of "
+            f"'{download.version_of}', which it does not list as a document of its own; build the site again "
+            "(make) with the same version of the code as the PDF step"
+        )
+    document = LAYOUTS[own.layout](site, own)
+    return dataclasses.replace(
+        document,
+        filename=download.file,
+        title=download.title,
+        styles=(*document.styles, LARGE_PRINT_STYLE),
+        # A handout's or form's title says what it is, as its standard PDF's does.
+        pdf_title=described(site, download.title, download.kind) if document.pdf_title else "",
+    )
+
+
 #: How each PDF is made, by the layout pack.json gives it (see macros/downloads.py, which gives them).
 LAYOUTS: dict[str, Callable[[BuiltSite, Download], Document]] = {
     "pack": _pack,
@@ -645,6 +674,7 @@ LAYOUTS: dict[str, Callable[[BuiltSite, Download], Document]] = {
     "bundle": _bundle,
     "print-shop-a4": partial(_print_shop, sheet="A4"),
     "print-shop-letter": partial(_print_shop, sheet="Letter"),
+    "large-print": _large_print,
 }
 
 
