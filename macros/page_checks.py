@@ -114,7 +114,7 @@ def printed_page(meta: Mapping[str, object], shown: str) -> tuple[PrintedPage | 
       file: member-handbook   # downloads/member-handbook.pdf
       kind: guide             # or sheet
       use: members            # who it is for on the Downloads page: room, members (the default) or facilitator
-      booklet: true           # also a booklet to fold, in downloads/booklets/ (issue 19; false by default)
+      booklet: true           # also a booklet to fold, in downloads/booklets/ (false by default)
     """
     wanted = meta.get("print_as")
     if wanted is None:

@@ -56,8 +56,8 @@ def pdfs(site: Path) -> list[Path]:
 
 
 #: Versions of a document that carry no structure tree, and why (README, "A booklet to fold"). The
-#: checkers of tagged PDFs (outloud, pdfua, page-validation) leave them out, by the manifest's version;
-#: test_an_untagged_version_is_titled_and_has_its_tagged_copy_beside_it checks them instead.
+#: checks of tagged PDFs (outloud, pdfua, page-validation, tags and alt text) leave them out, by the
+#: manifest's version; test_an_untagged_version_is_titled_and_has_its_tagged_copy_beside_it checks them instead.
 UNTAGGED_VERSIONS = {
     "booklet": "two pages far apart in reading order share each side, so no structure tree can read in order; "
     "the document's own PDF, beside it, is the copy to read",
@@ -674,7 +674,8 @@ def structure_figures(reader: PdfReader) -> list[dict]:  # type: ignore[type-arg
 def test_every_image_has_alt_text(built_real_site: BuildResult) -> None:
     pack_figures = structure_figures(read_pdf(built_real_site.site / "downloads" / "pack.pdf"))
     assert pack_figures, "the pack has images, so its structure tree has figures"
-    for path in pdfs(built_real_site.site):
+    # Alt text is in the structure tree; an untagged version's images are its tagged copy's (see tagged_pdfs).
+    for path in tagged_pdfs(built_real_site.site):
         for figure in structure_figures(read_pdf(path)):
             assert str(figure.get("/Alt", "")).strip(), f"{path.name}: a figure has no /Alt"
 

@@ -4,8 +4,9 @@ The key covers the document's HTML, every stylesheet, the generated identity
 CSS, every site file the HTML or CSS names (images, fonts), the render
 options, the WeasyPrint version and the code that finishes its tagging
 (tagging.py); for the pack, also the code that cuts and joins its parts and
-the pikepdf version, and for a booklet the code that imposes it. Change any of them and the PDF is made again; change
-none and the cached bytes are used as they are.
+the pikepdf version, and for a booklet the code that imposes it and the
+pikepdf version. Change any of them and the PDF is made again; change none
+and the cached bytes are used as they are.
 
 The pack's parts, its front and its footer layer are documents too, each
 cached by its own key, so an edit renders again only what it touched. The
