@@ -39,6 +39,8 @@ class PrintedPage:
     url: str | None = None
     #: Who the PDF is for (one of :data:`USES`).
     use: str = "members"
+    #: Whether it also comes as a booklet to fold (``print_as: {..., booklet: true}``; see :func:`_booklets`).
+    booklet: bool = False
 
 
 #: The kinds a printed page may be, as the Downloads page names them.
@@ -64,9 +66,10 @@ class Download:
     function of scripts/pdf/documents.py: ``pack`` (the whole pack),
     ``handout``, ``form`` and ``printed`` (one page: a card's, a form's, or
     a page with ``print_as``), ``deck`` and ``list`` (the question banks, as
-    cards to cut out or as a list), and ``bundle`` (everything to print for
-    a meeting). ``page`` is the URL of the page a PDF of one page is made
-    from (a bundle's: the session's page), and None for the others. ``use``
+    cards to cut out or as a list), ``bundle`` (everything to print for
+    a meeting) and ``booklet`` (a printed page as a booklet to fold).
+    ``page`` is the URL of the page a PDF of one page is made from (a
+    bundle's: the session's page), and None for the others. ``use``
     is who or what it is for (one of :data:`USES`), by which the Downloads
     page groups it; ``pages`` are the pages a bundle joins, in order.
 
@@ -133,6 +136,7 @@ def catalogue(
         Download(f"{page.file}.pdf", page.title, page.kind, "printed", page.url, page.use)
         for page in sorted(printed, key=lambda p: p.file)
     ]
+    items += _booklets(strings, printed)
     items += own_pdfs("form")
     items += _meetings(pack, strings, routes, hidden_urls, printed)
     items += _large_print(items, strings)
@@ -198,6 +202,32 @@ def word_versions(items: list[Download]) -> list[Download]:
         )
         for item in items
         if item.layout in WORD_LAYOUTS and not item.version
+    ]
+
+
+#: The folder, under downloads/, of the booklets to fold.
+BOOKLETS = "booklets"
+
+
+def _booklets(strings: Strings, printed: Collection[PrintedPage]) -> list[Download]:
+    """A booklet to fold (layout ``booklet``) for each printed page whose ``print_as`` asks for one.
+
+    It is the page at half the paper size, imposed two to a side in folding
+    order (scripts/pdf/booklet.py), a version of the page's own PDF.
+    """
+    return [
+        Download(
+            f"{BOOKLETS}/{strings('downloads.booklet_file', file=page.file)}.pdf",
+            strings("downloads.booklet_title", title=page.title),
+            "booklet",
+            "booklet",
+            page.url,
+            page.use,
+            version="booklet",
+            version_of=f"{page.file}.pdf",
+        )
+        for page in sorted(printed, key=lambda p: p.file)
+        if page.booklet
     ]
 
 

@@ -114,12 +114,13 @@ def printed_page(meta: Mapping[str, object], shown: str) -> tuple[PrintedPage | 
       file: member-handbook   # downloads/member-handbook.pdf
       kind: guide             # or sheet
       use: members            # who it is for on the Downloads page: room, members (the default) or facilitator
+      booklet: true           # also a booklet to fold, in downloads/booklets/ (false by default)
     """
     wanted = meta.get("print_as")
     if wanted is None:
         return None, []
     expected = "write it as 'print_as: {file: my-handout, kind: guide}'"
-    if not isinstance(wanted, dict) or set(wanted) - {"file", "kind", "use"} or "file" not in wanted:
+    if not isinstance(wanted, dict) or set(wanted) - {"file", "kind", "use", "booklet"} or "file" not in wanted:
         return None, [Problem(shown, 1, "print_as", f"expected a file name and a kind; {expected}")]
     file, kind, use = wanted["file"], wanted.get("kind", "guide"), wanted.get("use", DocumentUse.MEMBERS.value)
     problems = []
@@ -133,6 +134,9 @@ def printed_page(meta: Mapping[str, object], shown: str) -> tuple[PrintedPage | 
     if use not in set(DocumentUse):
         allowed = ", ".join(f"'{option.value}'" for option in DocumentUse)
         problems.append(Problem(shown, 1, "print_as.use", f"expected one of {allowed}, got {use!r}"))
+    booklet = wanted.get("booklet", False)
+    if not isinstance(booklet, bool):
+        problems.append(Problem(shown, 1, "print_as.booklet", f"expected true or false, got {booklet!r}"))
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         problems.append(
@@ -140,7 +144,7 @@ def printed_page(meta: Mapping[str, object], shown: str) -> tuple[PrintedPage | 
         )
     if problems:
         return None, problems
-    return PrintedPage(str(file), str(title), str(kind), use=str(use)), []
+    return PrintedPage(str(file), str(title), str(kind), use=str(use), booklet=booklet), []
 
 
 def check_page(

@@ -56,6 +56,21 @@ def pdfs(site: Path) -> list[Path]:
     return sorted((site / "downloads").rglob("*.pdf"))
 
 
+#: Versions of a document that carry no structure tree, and why (README, "A booklet to fold"). The
+#: checks of tagged PDFs (outloud, pdfua, page-validation, tags and alt text) leave them out, by the
+#: manifest's version; test_an_untagged_version_is_titled_and_has_its_tagged_copy_beside_it checks them instead.
+UNTAGGED_VERSIONS = {
+    "booklet": "two pages far apart in reading order share each side, so no structure tree can read in order; "
+    "the document's own PDF, beside it, is the copy to read",
+}
+
+
+def tagged_pdfs(site: Path) -> list[Path]:
+    """Every PDF but the versions in :data:`UNTAGGED_VERSIONS`."""
+    untagged = {item["file"] for item in manifest(site)["documents"] if item["version"] in UNTAGGED_VERSIONS}
+    return [path for path in pdfs(site) if path.relative_to(site / "downloads").as_posix() not in untagged]
+
+
 # -- outputs and the manifest -------------------------------------------------
 
 
@@ -451,7 +466,7 @@ def test_joining_the_parts_is_reproducible(built_tiny_site: BuildResult) -> None
 
 def test_every_pdf_is_tagged_with_language_and_title(built_real_site: BuildResult) -> None:
     language = open_data(built_real_site.site)["language"]
-    for path in pdfs(built_real_site.site):
+    for path in tagged_pdfs(built_real_site.site):
         reader = read_pdf(path)
         root = reader.trailer["/Root"]
         assert root["/MarkInfo"]["/Marked"], path
@@ -459,6 +474,25 @@ def test_every_pdf_is_tagged_with_language_and_title(built_real_site: BuildResul
         assert root["/Lang"] == language, path
         assert reader.metadata is not None and reader.metadata.title, path
         assert root["/ViewerPreferences"]["/DisplayDocTitle"], path
+
+
+def test_an_untagged_version_is_titled_and_has_its_tagged_copy_beside_it(built_real_site: BuildResult) -> None:
+    """A booklet cannot be read in order: it has its title and language, and the copy to read is listed beside it."""
+    site = built_real_site.site
+    language = open_data(site)["language"]
+    listed = {item["file"]: item for item in manifest(site)["documents"]}
+    untagged = [item for item in listed.values() if item["version"] in UNTAGGED_VERSIONS]
+    assert [item["file"] for item in untagged] == ["booklets/member-handbook-booklet.pdf"]
+    tagged = {path.relative_to(site / "downloads").as_posix() for path in tagged_pdfs(site)}
+    for item in untagged:
+        reader = read_pdf(site / "downloads" / item["file"])
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == language and root["/ViewerPreferences"]["/DisplayDocTitle"], item["file"]
+        assert reader.metadata is not None and reader.metadata.title, item["file"]
+        assert "/StructTreeRoot" not in root and "/MarkInfo" not in root, f"{item['file']} claims tags it lacks"
+        own = listed[item["version_of"]]
+        assert own["version"] == "" and own["file"] in tagged, item["file"]
+        assert own["file"] in str(reader.metadata.subject), "the booklet's subject names the copy to read"
 
 
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="make test installs poppler-utils")
@@ -476,7 +510,7 @@ def test_every_pdf_passes_the_pdf_ua_1_checks(built_real_site: BuildResult) -> N
     import page as pdf_checker
 
     failures = {}
-    for path in pdfs(built_real_site.site):
+    for path in tagged_pdfs(built_real_site.site):
         report = pdf_checker.validate_pdf(str(path), profile="ua1")
         if not report.is_compliant or report.failures:
             failures[path.name] = [f"{failure.rule_id}: {failure.message}" for failure in report.failures]
@@ -511,7 +545,7 @@ def test_every_pdf_passes_outloud(built_real_site: BuildResult) -> None:
 
     errors, warnings, crashed = [], [], []
     counts: dict[str, int] = {}
-    for path in pdfs(built_real_site.site):
+    for path in tagged_pdfs(built_real_site.site):
         name = path.relative_to(built_real_site.site / "downloads").as_posix()
         result = outloud.check(str(path))
         assert result.error is None, f"{name}: {result.error}"
@@ -538,7 +572,7 @@ def test_every_pdf_passes_pdfua(built_real_site: BuildResult) -> None:
 
     errors, warnings, skipped = [], [], []
     counts: dict[str, int] = {}
-    for path in pdfs(built_real_site.site):
+    for path in tagged_pdfs(built_real_site.site):
         name = path.relative_to(built_real_site.site / "downloads").as_posix()
         report = pdfua.validate(str(path))
         skipped += [
@@ -660,7 +694,8 @@ def structure_figures(reader: PdfReader) -> list[dict]:  # type: ignore[type-arg
 def test_every_image_has_alt_text(built_real_site: BuildResult) -> None:
     pack_figures = structure_figures(read_pdf(built_real_site.site / "downloads" / "pack.pdf"))
     assert pack_figures, "the pack has images, so its structure tree has figures"
-    for path in pdfs(built_real_site.site):
+    # Alt text is in the structure tree; an untagged version's images are its tagged copy's (see tagged_pdfs).
+    for path in tagged_pdfs(built_real_site.site):
         for figure in structure_figures(read_pdf(path)):
             assert str(figure.get("/Alt", "")).strip(), f"{path.name}: a figure has no /Alt"
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import chapters, memory, word
+from .booklet import BookletJobs
 from .cache import PdfCache, cache_key
 from .chapters import Job, PackJobs
 from .documents import Document, DocumentError, iter_documents
@@ -130,7 +131,7 @@ class _Making:
 
     document: Document
     key: str
-    jobs: PackJobs | _OnePiece
+    jobs: PackJobs | _OnePiece | BookletJobs
     part_keys: list[str] = field(default_factory=list)
     rendered: int = 0
     reused: int = 0
@@ -197,8 +198,10 @@ class _Run:
         root = str(self.site.root)
         if document.parts:
             pack_plan = chapters.plan(document)
-            jobs: PackJobs | _OnePiece = PackJobs(pack_plan, root)
+            jobs: PackJobs | _OnePiece | BookletJobs = PackJobs(pack_plan, root)
             self.log(f"  {document.filename}: {len(pack_plan.parts)} parts, rendered side by side")
+        elif document.booklet:
+            jobs = BookletJobs(document, root)
         else:
             jobs = _OnePiece(document, root)
         self.making[document.filename] = _Making(document, key, jobs)
@@ -294,6 +297,7 @@ def _sha(data: bytes) -> str:
 
 
 def write_manifest(site: BuiltSite, made: list[Made]) -> dict[str, object]:
+    listed = {download.file: download for download in site.downloads}
     manifest = {
         "format": MANIFEST_FORMAT,
         "title": site.title,
@@ -306,6 +310,9 @@ def write_manifest(site: BuiltSite, made: list[Made]) -> dict[str, object]:
                 "pages": item.pages,
                 "bytes": item.size,
                 "sha256": item.sha256,
+                # Which version of a document it is ("" for its own PDF), and the file it is a version of.
+                "version": listed[item.document.filename].version,
+                "version_of": listed[item.document.filename].version_of,
             }
             for item in made
         ],

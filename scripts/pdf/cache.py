@@ -4,8 +4,9 @@ The key covers the document's HTML, every stylesheet, the generated identity
 CSS, every site file the HTML or CSS names (images, fonts), the render
 options, the WeasyPrint version and the code that finishes its tagging
 (tagging.py); for the pack, also the code that cuts and joins its parts and
-the pikepdf version. Change any of them and the PDF is made again; change
-none and the cached bytes are used as they are.
+the pikepdf version, and for a booklet the code that imposes it and the
+pikepdf version. Change any of them and the PDF is made again; change none
+and the cached bytes are used as they are.
 
 The pack's parts, its front and its footer layer are documents too, each
 cached by its own key, so an edit renders again only what it touched. The
@@ -24,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import chapters, tagging
+from . import booklet, chapters, tagging
 from .documents import Document
 from .render import RENDER_OPTIONS, STYLES_DIR, Rendered, identity_css, weasyprint_version
 from .site import BuiltSite
@@ -42,6 +43,8 @@ def cache_key(document: Document, site: BuiltSite) -> str:
     sources += [(STYLES_DIR / name).read_text(encoding="utf-8") for name in document.styles]
     if document.parts:
         digest.update(chapters.cache_identity())
+    if document.booklet:
+        digest.update(booklet.cache_identity())
     for source in sources:
         digest.update(hashlib.sha256(source.encode()).digest())
     for reference in sorted({match for source in sources for match in _REFERENCE.findall(source)}):

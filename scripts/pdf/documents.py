@@ -60,6 +60,11 @@ class Document:
     #: Downloads page and the manifest show): what the document is, and
     #: from which edition. See :func:`described`.
     pdf_title: str = ""
+    #: The PDF's Subject, when it is not the one :meth:`subject` gives.
+    description: str = ""
+    #: The paper ("A4", "Letter") of a booklet, whose pages are imposed two
+    #: to a side of it in folding order after the render (booklet.py); "" for the rest.
+    booklet: str = ""
 
     def page_holding(self, text: str) -> str | None:
         """The source page whose content holds ``text``, if it can be told."""
@@ -84,6 +89,8 @@ class Document:
         A handout is "Pack: Check-in"; the pack itself, whose title is the
         pack's, is the site's description, so it does not read "Pack: Pack".
         """
+        if self.description:
+            return self.description
         if self.title and self.title != site.title:
             return f"{site.title}: {self.title}"
         return site.description or site.title
@@ -439,6 +446,36 @@ def printed_page_documents(site: BuiltSite) -> list[Document]:
     return [_printed_page(site, download) for download in _listed(site, "printed")]
 
 
+def _booklet(site: BuiltSite, download: Download) -> Document:
+    """A printed page as a booklet to fold: the page at half the paper's size (booklet.css), styled by its kind.
+
+    The build imposes its pages two to a side in folding order (booklet.py).
+    Its title and subject name the PDF it is a version of, the one to read.
+    """
+    own = next((item for item in site.downloads if item.file == download.version_of), None)
+    if own is None:
+        raise SiteError(
+            f"{site.root / OPEN_DATA}: the booklet {download.file} is a version of '{download.version_of}', "
+            "which is not listed; build the site again (make) with the same version of the code as the PDF step"
+        )
+    edition, paper = site.identity["name"], str(site.identity.get("paper", "A4"))
+    return _one_page(
+        site,
+        download,
+        (*BASE_STYLES, "handout.css", f"{own.kind}.css", "booklet.css"),
+        body_class=f"doc-{own.kind} doc-booklet",
+        extra_css=BOOKLET_PAGE.get(paper, ""),
+        pdf_title=site.t("pdf.booklet_document_title", title=own.title, edition=edition),
+        description=site.t("pdf.booklet_subject", title=own.title, file=own.file.rsplit("/", 1)[-1]),
+        booklet=paper,
+    )
+
+
+#: A booklet's page is half a sheet of the paper it prints on: A5 for A4
+#: (booklet.css), and half a US Letter sheet for Letter.
+BOOKLET_PAGE = {"Letter": "@page booklet { size: 5.5in 8.5in; }\n"}
+
+
 def _form(site: BuiltSite, download: Download) -> Document:
     """A form or template, with real form fields."""
     pdf_title = described(site, download.title, download.kind)
@@ -675,6 +712,7 @@ LAYOUTS: dict[str, Callable[[BuiltSite, Download], Document]] = {
     "print-shop-a4": partial(_print_shop, sheet="A4"),
     "print-shop-letter": partial(_print_shop, sheet="Letter"),
     "large-print": _large_print,
+    "booklet": _booklet,
 }
 
 
