@@ -10,7 +10,7 @@ the PDFs are made.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .kinds import Kind, Routes
 from .pack import Pack
@@ -161,19 +161,17 @@ def _large_print(items: list[Download], strings: Strings) -> list[Download]:
     large-print stylesheet, so the two PDFs hold the same HTML.
     """
     return [
-        Download(
-            f"{LARGE_PRINT}/{item.file}",
-            strings("downloads.large_print_title", title=item.title),
-            item.kind,
-            "large-print",
-            item.page,
-            item.use,
-            version="large-print",
-            version_of=item.file,
+        _version_of(
+            item, "large-print", f"{LARGE_PRINT}/{item.file}", strings("downloads.large_print_title", title=item.title)
         )
         for item in items
         if item.layout in LARGE_PRINT_OF and not item.version
     ]
+
+
+def _version_of(item: Download, version: str, file: str, title: str) -> Download:
+    """Another version of ``item``: its page, kind and use, made by the layout named as the version is."""
+    return replace(item, file=file, title=title, layout=version, pages=(), version=version, version_of=item.file)
 
 
 #: The folder, under downloads/, of the Word versions: ``word/forms/joining-letter.docx``
@@ -190,16 +188,7 @@ def word_versions(items: list[Download]) -> list[Download]:
     HTML as its PDF, and names that PDF in ``version_of``.
     """
     return [
-        Download(
-            f"{WORD}/{item.file.removesuffix('.pdf')}.docx",
-            item.title,
-            item.kind,
-            "word",
-            item.page,
-            item.use,
-            version="word",
-            version_of=item.file,
-        )
+        _version_of(item, "word", f"{WORD}/{item.file.removesuffix('.pdf')}.docx", item.title)
         for item in items
         if item.layout in WORD_LAYOUTS and not item.version
     ]

@@ -92,13 +92,7 @@ def _draw_stacking_context(stream: Any, stacking_context: Any) -> None:
     """Draw a margin box inside one artifact (but see :func:`_read_once`); anything else as WeasyPrint does."""
     box = stacking_context.box
     if _is_marks(box) and stream._tags is not None and not _in_artifact.get():
-        stream.begin_marked_content("Artifact", pydyf.Dictionary({"Type": "/Page"}))
-        token = _in_artifact.set(True)
-        try:
-            _original_draw_stacking_context(stream, stacking_context)
-        finally:
-            _in_artifact.reset(token)
-            stream.end_marked_content()
+        _draw_as_artifact(stream, stacking_context, pydyf.Dictionary({"Type": "/Page"}))
         return
     if (
         not isinstance(box, boxes.MarginBox)
@@ -108,7 +102,12 @@ def _draw_stacking_context(stream: Any, stacking_context: Any) -> None:
     ):
         _original_draw_stacking_context(stream, stacking_context)
         return
-    stream.begin_marked_content("Artifact", _pagination(stacking_context.box))
+    _draw_as_artifact(stream, stacking_context, _pagination(stacking_context.box))
+
+
+def _draw_as_artifact(stream: Any, stacking_context: Any, properties: Any) -> None:
+    """Draw a stacking context as WeasyPrint does, inside one artifact with these properties, and no tags within."""
+    stream.begin_marked_content("Artifact", properties)
     token = _in_artifact.set(True)
     try:
         _original_draw_stacking_context(stream, stacking_context)
