@@ -282,8 +282,12 @@ def test_after_a_save_only_the_changed_pdfs_are_made_again_and_served(
         handout = served / "downloads" / "handouts" / "example-minimal.pdf"
         assert sha(handout) == made["downloads/handouts/example-minimal.pdf"], "the last PDF, back at once"
         assert pdfs.wait(120), lines
-        # The card's handout and its large print.
-        handouts = {"handouts/example-minimal.pdf", "large-print/handouts/example-minimal.pdf"}
+        # The card's handout, its large print and its Word version.
+        handouts = {
+            "handouts/example-minimal.pdf",
+            "large-print/handouts/example-minimal.pdf",
+            "word/handouts/example-minimal.docx",
+        }
         assert {name for name in rendered(lines) if not name.startswith("pack")} == handouts
         assert "Sit it out however long it feels." in " ".join(page_texts(handout))
         for name, before in made.items():
