@@ -1116,3 +1116,8 @@ def test_the_summary_gives_the_cost_of_each_other_version() -> None:
     # The floor stays the last line, where make bench reads it.
     assert lines.splitlines()[-1].startswith("Rendering took 5.0 CPU-seconds")
     assert "of which" not in summary_table(items, 3.0, 2)
+    # A version listed but not among the PDFs (Word) has no line here; pandoc's CPU-seconds join the floor.
+    with_word = summary_table(items, 3.0, 2, {"a.docx": "word"}, pandoc_cpu=1.0).splitlines()
+    assert not any("of which word" in line for line in with_word)
+    assert with_word[-1].startswith("Rendering took 5.0 CPU-seconds, and pandoc 1.0 more for the Word files;")
+    assert "the floor on 2 workers is 3.0 s, and this step took 1.00 times that" in with_word[-1]

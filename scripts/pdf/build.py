@@ -18,6 +18,7 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import re
+import resource
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -365,10 +366,13 @@ def fill_download_size(site_root: Path, file: str, size: int) -> None:
             page.write_text(text, encoding="utf-8")
 
 
-def summary_table(made: list[Made], seconds: float, jobs: int = 1, versions: dict[str, str] | None = None) -> str:
+def summary_table(
+    made: list[Made], seconds: float, jobs: int = 1, versions: dict[str, str] | None = None, pandoc_cpu: float = 0.0
+) -> str:
     """A line per PDF, a line of totals, the cost of each other version, and the time against the floor.
 
     ``versions`` maps a file to its version ("large-print", say) where it is one (see macros/downloads.py).
+    ``pandoc_cpu`` is the Word step's CPU-seconds: it shares the cores with the renders, so the floor counts it.
 
     The floor is the CPU time of every render and join this build ran,
     divided by the worker processes: no schedule on those cores could be
@@ -388,7 +392,7 @@ def summary_table(made: list[Made], seconds: float, jobs: int = 1, versions: dic
         f"{len(made)} PDFs, {total_pages} pages, {human_size(total_size)}; "
         f"{rendered} rendered, {len(made) - rendered} reused; {seconds:.1f} s"
     )
-    for version in sorted(set((versions or {}).values())):
+    for version in sorted({(versions or {}).get(item.document.filename) or "" for item in made} - {""}):
         files = [item for item in made if (versions or {}).get(item.document.filename) == version]
         lines.append(
             f"  of which {version}: {len(files)} files, {sum(item.cpu for item in files):.1f} CPU-seconds, "
@@ -396,9 +400,10 @@ def summary_table(made: list[Made], seconds: float, jobs: int = 1, versions: dic
         )
     cpu = sum(item.cpu for item in made)
     if cpu:
-        floor = cpu / max(1, jobs)
+        floor = (cpu + pandoc_cpu) / max(1, jobs)
+        word = f", and pandoc {pandoc_cpu:.1f} more for the Word files" if pandoc_cpu >= 0.05 else ""
         lines.append(
-            f"Rendering took {cpu:.1f} CPU-seconds; the floor on {jobs} worker{'s' if jobs != 1 else ''} "
+            f"Rendering took {cpu:.1f} CPU-seconds{word}; the floor on {jobs} worker{'s' if jobs != 1 else ''} "
             f"is {floor:.1f} s, and this step took {seconds / floor:.2f} times that"
         )
     return "\n".join(lines)
@@ -411,9 +416,13 @@ def build_pdfs(
     site = BuiltSite(site_root)
     cache = PdfCache(cache_dir)
     jobs = jobs or os.cpu_count() or 1
+    children_before = _children_cpu()
     word_runner, word_files = word.start(site_root, cache_dir, jobs, log)  # beside the PDFs (see word.py)
     with word_runner:
         made = make_pdfs(site, cache, jobs, log)
+    # The only processes of its own this step waits for are the Word step's pandoc runs (the PDF
+    # workers are the forkserver's children), so this is pandoc's share of the cores.
+    pandoc_cpu = _children_cpu() - children_before
     write_manifest(site, made)
     fill_download_facts(site, made)
     word.finish_step(site, word_files.result())
@@ -422,8 +431,14 @@ def build_pdfs(
     if problems:
         raise SiteError("links to PDFs that were not made:\n" + "\n".join(f"  {p}" for p in problems))
     versions = {download.file: download.version for download in site.downloads if download.version}
-    log(summary_table(made, time.monotonic() - started, jobs, versions))
+    log(summary_table(made, time.monotonic() - started, jobs, versions, pandoc_cpu))
     return made
+
+
+def _children_cpu() -> float:
+    """CPU-seconds of the child processes this process has waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
