@@ -197,7 +197,7 @@ def _report(runs: dict[str, Any]) -> list[Target]:
         f"mkdocs-to-pdf {theirs_size / 1e6:.2f} MB, {theirs_pages} pages"
     )
     for version, files, cpu_s, size in re.findall(
-        r"^  of which ([\w-]+): (\d+) files, ([\d.]+) CPU-seconds, (.+)$", clean.output, re.MULTILINE
+        r"^  of which ([\w-]+): (\d+) files?, ([\d.]+) CPU-seconds, (.+)$", clean.output, re.MULTILINE
     ):
         print(f"  other versions, {version}: {files} files, {size}, {cpu_s} CPU-seconds of the clean build")
     for files, size, wall, converting in re.findall(

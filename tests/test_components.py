@@ -186,7 +186,9 @@ def test_the_downloads_table_shows_each_documents_other_versions_in_its_row(monk
     assert 'data-manifest-size="word/' in handout_row
     # Two of one version are told apart by their own titles.
     [deck_row] = [row for row in rows if "print-shop-a4.pdf" in row]
-    assert ">Deck, A4</a>" in deck_row and ">Deck, Letter</a>" in deck_row
+    assert ">Deck, A4<span" in deck_row and ">Deck, Letter<span" in deck_row
+    # A screen reader hears which document each version is of, inside the link.
+    assert '>Large print<span class="alp-visually-hidden">: ' in handout_row
     # The column is in the tables whose documents have other versions, and only there.
     tables = html.split("<table")[1:]
     assert tables and all(("Other versions" in table) == ("alp-downloads__versions" in table) for table in tables)

@@ -136,6 +136,9 @@ def test_the_downloads_page_shows_pages_and_sizes(built_real_site: BuildResult) 
         if "pages" in item:
             pages = item["pages"]
             in_words = f'data-manifest-pagecount="{item["file"]}">{pages} page{"" if pages == 1 else "s"}<'
+            if item.get("version") == "booklet":  # its pages are the sides of its sheets
+                sheets = (pages + 1) // 2
+                in_words = f'data-manifest-pagecount="{item["file"]}">{sheets} sheet{"" if sheets == 1 else "s"}, '
             assert f'data-manifest-pages="{item["file"]}">{pages}<' in html or in_words in html, item["file"]
         assert f'data-manifest-size="{item["file"]}">{human_size(item["bytes"])}<' in html
         assert f'href="downloads/{item["file"]}"' in html

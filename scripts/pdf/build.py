@@ -331,6 +331,7 @@ _PLACEHOLDER = re.compile(
 def fill_download_facts(site: BuiltSite, made: list[Made]) -> None:
     """Write each PDF's page count and size into the pages that list them."""
     facts = {item.document.filename: item for item in made}
+    booklets = {download.file for download in site.downloads if download.version == "booklet"}
 
     def fill(match: re.Match[str]) -> str:
         if not match["file"].endswith(".pdf"):
@@ -340,7 +341,7 @@ def fill_download_facts(site: BuiltSite, made: list[Made]) -> None:
             raise SiteError(f"a page lists {match['file']}, but no such PDF was made")
         value = {
             "pages": lambda: str(item.pages),
-            "pagecount": lambda: page_count(site, item.pages),
+            "pagecount": lambda: page_count(site, item.pages, sheets=match["file"] in booklets),
             "size": lambda: human_size(item.size),
         }[match["field"]]()
         return f'<{match["tag"]} data-manifest-{match["field"]}="{match["file"]}">{value}</{match["tag"]}>'
@@ -351,8 +352,14 @@ def fill_download_facts(site: BuiltSite, made: list[Made]) -> None:
             page.write_text(_PLACEHOLDER.sub(fill, text), encoding="utf-8")
 
 
-def page_count(site: BuiltSite, pages: int) -> str:
-    """The page count in words, in the site's language ("1 page", "12 pages"), for the Downloads page."""
+def page_count(site: BuiltSite, pages: int, sheets: bool = False) -> str:
+    """The page count in words, in the site's language ("1 page", "12 pages"), for the Downloads page.
+
+    For a booklet, whose pages are the sides of its sheets, the sheets to print on both sides ("3 sheets").
+    """
+    if sheets:
+        count = (pages + 1) // 2
+        return site.t("downloads.sheet_count_one") if count == 1 else site.t("downloads.sheet_count", count=count)
     return site.t("downloads.page_count_one") if pages == 1 else site.t("downloads.page_count", count=pages)
 
 
@@ -395,7 +402,8 @@ def summary_table(
     for version in sorted({(versions or {}).get(item.document.filename) or "" for item in made} - {""}):
         files = [item for item in made if (versions or {}).get(item.document.filename) == version]
         lines.append(
-            f"  of which {version}: {len(files)} files, {sum(item.cpu for item in files):.1f} CPU-seconds, "
+            f"  of which {version}: {len(files)} file{'' if len(files) == 1 else 's'}, "
+            f"{sum(item.cpu for item in files):.1f} CPU-seconds, "
             f"{human_size(sum(item.size for item in files))}"
         )
     cpu = sum(item.cpu for item in made)
