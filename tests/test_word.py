@@ -220,3 +220,20 @@ def test_a_pandoc_failure_fails_the_build_naming_the_document(
     said = capsys.readouterr().err
     assert said.startswith("PDF build failed:\n") and "word/handouts/example-full.docx (the Word version" in said
     assert "Traceback" not in said
+
+
+def test_the_packs_review_line_is_left_out_of_the_word_files(built_tiny_site: BuildResult) -> None:
+    """An organisation reviews its adapted copy itself, and would delete the page's review line by hand.
+
+    A handout keeps the card's own facts, its review date among them, once.
+    """
+    site = built_tiny_site.site
+    review = _data(site)["strings"]["page.last_reviewed"]
+    items = _word_downloads(site)
+    assert {item["layout"] for item in items} == {"word"} and items
+    for item in items:
+        page = (site / item["page"]).read_text(encoding="utf-8")
+        assert "alp-page-review" in page, "the page has the line the Word file leaves out"
+        text = "\n".join(paragraph.text for paragraph in _open(site, item).paragraphs)
+        shown = text.count(review)
+        assert shown == (1 if item["file"].startswith("word/handouts/") else 0), (item["file"], shown)

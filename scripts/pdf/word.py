@@ -247,6 +247,9 @@ def word_html(site: BuiltSite, download: Download) -> str:
     article = _ready(
         site, url, lambda target, fragment: (f"#{fragment}" if fragment else "#") if target == url else None, None
     )
+    # The page's review line is the pack's own date: an organisation that adapts the file reviews it itself,
+    # and would have to delete the line by hand.
+    tools.take_review_line(article)
     # Text for screen readers alone (a rating's legend): a Word file has no hidden text; its table says it.
     tools.remove(article, lambda el: "alp-visually-hidden" in tools.classes(el))
     blank_fields(article)
