@@ -113,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
 def _runs(scratch: Path, scale: bool) -> dict[str, Any]:
     """Every build of the benchmark, in one run, and what they made."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    mkdocs_build = [sys.executable, "-m", "mkdocs", "build"]
+    mkdocs = [*mkdocs_build, "--strict"]
     root = _project_with_to_pdf(scratch / "project")
     print(f"Benchmark on {os.cpu_count() or 1} cores, in {root}")
     runs: dict[str, Any] = {"root": root}
@@ -122,7 +123,7 @@ def _runs(scratch: Path, scale: bool) -> dict[str, Any]:
     # on the link to run mode (a page out of the navigation, which it leaves out of its PDF).
     runs["to_pdf"] = measure(
         "site + mkdocs-to-pdf (pack only)",
-        [*mkdocs[:-1], "-f", "to-pdf.yml", "-d", str(root / "s1")],
+        [*mkdocs_build, "-f", "to-pdf.yml", "-d", str(root / "s1")],
         root,
         env,
     )

@@ -83,13 +83,13 @@ def _build_pdfs(site: Path, cache: Path, jobs: int | None) -> None:
 def _zip_site(site: Path, config_file: Path) -> None:
     from macros.downloads import OFFLINE_ZIP
 
-    from .pdf.build import fill_download_size
+    from .pdf.site import fill_download_sizes
     from .site_zip import write_site_zip
 
     edition = edition_date(config_file)
     # The zip holds the finished site; its own size is then shown online.
     archive = write_site_zip(site, edition)
-    fill_download_size(site, OFFLINE_ZIP, archive.stat().st_size)
+    fill_download_sizes(site, {OFFLINE_ZIP: archive.stat().st_size})
     print(f"  {OFFLINE_ZIP}: the whole site for offline reading, {archive.stat().st_size / 1e6:.1f} MB", flush=True)
 
 

@@ -26,10 +26,9 @@ from pypdf import PdfReader
 
 from macros.loading import load_pack
 from scripts.pdf import chapters
-from scripts.pdf.build import human_size
 from scripts.pdf.documents import Document, pack_document
 from scripts.pdf.render import RenderError, render
-from scripts.pdf.site import BuiltSite
+from scripts.pdf.site import BuiltSite, human_size
 
 from .conftest import FIXTURES, PROJECT, BuildResult, Project, make_project
 from .pdf_tools import (

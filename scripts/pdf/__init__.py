@@ -23,6 +23,10 @@ without touching it; what both sides know of a built page's HTML is in
 - :mod:`.build` gives each job to a free worker, or takes it from the
   cache, and writes ``downloads/manifest.json``; :mod:`.links` then
   checks the pages' links to the PDFs.
+- :mod:`.imposition` places the print-shop deck's cards, bleed and crop
+  marks on a sheet; :mod:`.booklet` imposes a page's A5 render as a
+  booklet to fold (pikepdf).
+- :mod:`.word` makes the Word versions with pandoc, beside the PDFs.
 - :mod:`.memory` hands freed memory back after a large render.
 - :mod:`.speedups` unpacks fonts once and keeps pydyf's page references.
 - :mod:`.live` keeps the PDFs of ``make serve``'s preview up to date, in

@@ -34,7 +34,7 @@ from .chapters import Job, PackJobs
 from .documents import Document, DocumentError, iter_documents
 from .links import missing_pdfs
 from .render import Rendered, RenderError, render_in_worker
-from .site import BuiltSite, SiteError
+from .site import BuiltSite, SiteError, human_size
 
 MANIFEST_FORMAT = "action-learning-pack-downloads/1"
 
@@ -53,10 +53,6 @@ class Made:
 
 def _pages(count: int) -> str:
     return "1 page" if count == 1 else f"{count} pages"
-
-
-def human_size(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.0f} kB"
 
 
 def make_pdfs(site: BuiltSite, cache: PdfCache, jobs: int, log: Callable[[str], object] = print) -> list[Made]:
@@ -361,16 +357,6 @@ def page_count(site: BuiltSite, pages: int, sheets: bool = False) -> str:
         count = (pages + 1) // 2
         return site.t("downloads.sheet_count_one") if count == 1 else site.t("downloads.sheet_count", count=count)
     return site.t("downloads.page_count_one") if pages == 1 else site.t("downloads.page_count", count=pages)
-
-
-def fill_download_size(site_root: Path, file: str, size: int) -> None:
-    """Write the size of a download that is not a PDF (the site zip) into the pages that list it."""
-    pattern = re.compile(rf'<(span|td) data-manifest-size="{re.escape(file)}">[^<]*</\1>')
-    for page in site_root.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if f'data-manifest-size="{file}"' in text:
-            text = pattern.sub(lambda m: f'<{m[1]} data-manifest-size="{file}">{human_size(size)}</{m[1]}>', text)
-            page.write_text(text, encoding="utf-8")
 
 
 def summary_table(

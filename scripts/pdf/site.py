@@ -8,6 +8,7 @@ pages' HTML. It imports nothing from the site's code (``macros/``).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -167,3 +168,30 @@ def _copy(element: Element) -> Element:
     for child in element:
         clone.append(_copy(child))
     return clone
+
+
+def human_size(size: int) -> str:
+    """A file's size as the Downloads page and the build's output give it ("52 kB", "1.9 MB")."""
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.0f} kB"
+
+
+def fill_download_sizes(site_root: Path, sizes: dict[str, int]) -> None:
+    """Write the size of each of these downloads into the pages that list it, in one pass over the pages.
+
+    For the files the PDF step does not fill in with the PDFs' facts: the Word files and the site's zip.
+    """
+    if not sizes:
+        return
+    files = "|".join(re.escape(file) for file in sorted(sizes))
+    pattern = re.compile(rf'<(?P<tag>span|td) data-manifest-size="(?P<file>{files})">[^<]*</(?P=tag)>')
+
+    def fill(match: re.Match[str]) -> str:
+        shown = human_size(sizes[match["file"]])
+        return f'<{match["tag"]} data-manifest-size="{match["file"]}">{shown}</{match["tag"]}>'
+
+    for page in site_root.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'data-manifest-size="' in text:
+            filled = pattern.sub(fill, text)
+            if filled != text:
+                page.write_text(filled, encoding="utf-8")

@@ -37,7 +37,6 @@ import hashlib
 import html
 import io
 import mimetypes
-import re
 import subprocess
 import tempfile
 import time
@@ -54,7 +53,7 @@ from xml.etree.ElementTree import Element, SubElement
 from . import html_tools as tools
 from .documents import DocumentError, _inner, _ready, described
 from .render import RenderError
-from .site import OPEN_DATA, BuiltSite, Download, SiteError
+from .site import OPEN_DATA, BuiltSite, Download, SiteError, fill_download_sizes, human_size
 
 #: The layout pack.json gives a Word version (macros/downloads.py, ``word_versions``).
 LAYOUT = "word"
@@ -591,7 +590,7 @@ def make_word(site_root: Path, cache_dir: Path, jobs: int, log: Callable[[str], 
                 continue
             cache.put(key, data)
             made[download.file] = _record(site, download, data, seconds, cached=False)
-            log(f"  rendered {download.file}  ({_size(len(data))}, {seconds:.1f} s)")
+            log(f"  rendered {download.file}  ({human_size(len(data))}, {seconds:.1f} s)")
     if failures:
         raise WordError("\n".join(failures))
     cache.prune()
@@ -606,10 +605,6 @@ def _record(site: BuiltSite, download: Download, data: bytes, seconds: float, ca
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return WordFile(download, len(data), hashlib.sha256(data).hexdigest(), seconds, cached)
-
-
-def _size(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.0f} kB"
 
 
 def start(
@@ -631,7 +626,7 @@ def summary(files: list[WordFile], seconds: float) -> str:
     total = sum(item.size for item in files)
     converting = sum(item.seconds for item in files)
     return (
-        f"{len(files)} Word files, {_size(total)}; {made} made, {len(files) - made} reused; "
+        f"{len(files)} Word files, {human_size(total)}; {made} made, {len(files) - made} reused; "
         f"{seconds:.1f} s beside the PDFs ({converting:.1f} s converting)"
     )
 
@@ -657,28 +652,7 @@ def add_to_manifest(site: BuiltSite, files: list[WordFile]) -> None:
     path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def fill_sizes(site: BuiltSite, files: list[WordFile]) -> None:
-    """Write each Word file's size into the pages that list it (the Downloads page), in one pass over the pages."""
-    sizes = {item.download.file: _size(item.size) for item in files}
-
-    def fill(match: re.Match[str]) -> str:
-        size = sizes.get(match["file"])
-        return (
-            match.group(0)
-            if size is None
-            else f'<{match["tag"]} data-manifest-size="{match["file"]}">{size}</{match["tag"]}>'
-        )
-
-    for page in site.root.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if 'data-manifest-size="' in text and ".docx" in text:
-            page.write_text(_SIZE.sub(fill, text), encoding="utf-8")
-
-
-_SIZE = re.compile(r'<(?P<tag>span|td) data-manifest-size="(?P<file>[^"]+\.docx)">[^<]*</(?P=tag)>')
-
-
 def finish_step(site: BuiltSite, files: list[WordFile]) -> None:
     """After the PDFs: list the Word files in the manifest and fill their sizes into the Downloads page."""
     add_to_manifest(site, files)
-    fill_sizes(site, files)
+    fill_download_sizes(site.root, {item.download.file: item.size for item in files})
